@@ -1,0 +1,13 @@
+"""Pulumi dynamic provider for AWS End User Messaging SMS sender IDs.
+
+    from pulumi_sms_sender_id import SenderId, SenderIdArgs
+    SenderId("brand-gb", SenderIdArgs(sender_id="ACME", iso_country_code="GB", tags={"team": "growth"}))
+
+Importing the package has no side effects: the engine unpickles `SenderIdProvider` from it.
+"""
+
+from .properties import MessageType
+from .provider import SenderIdProvider
+from .resource import SenderId, SenderIdArgs
+
+__all__ = ["MessageType", "SenderId", "SenderIdArgs", "SenderIdProvider"]

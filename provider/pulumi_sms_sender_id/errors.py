@@ -1,0 +1,138 @@
+"""Turn AWS answers into messages a person can act on, keeping the AWS code and request id.
+
+Every AWS call of the provider goes through `explain` (via `sender_ids.call`), so each failure the
+engine shows reads the same way: what failed, why, what to do, then the raw AWS facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
+
+
+class SenderIdError(Exception):
+    """A failure the user must act on; the message says how."""
+
+
+def _adopt_hint(sender: str) -> str:
+    return (
+        f"If this stack should manage the existing {sender} (for example after an interrupted "
+        "`pulumi up` that leased it), set adopt_existing=True on the resource and run `pulumi up` again"
+    )
+
+
+def _conflict(reason: str, sender: str, operation: str) -> str | None:
+    if reason == "DELETION_PROTECTION_ENABLED":
+        return (
+            f"{sender} has deletion protection enabled, so nothing was released. To release it, first set "
+            "deletion_protection_enabled=False and run `pulumi up`, then destroy or replace it"
+        )
+    if reason == "SENDER_ID_ASSOCIATED_TO_POOL":
+        return (
+            f"{sender} belongs to a phone pool. Remove it from the pool "
+            "(aws pinpoint-sms-voice-v2 disassociate-origination-identity) and try again"
+        )
+    if reason == "RESOURCE_ALREADY_EXISTS":
+        return f"{sender} already exists in this account and region. {_adopt_hint(sender)}"
+    return None
+
+
+def _validation(reason: str, sender: str, fields: list[Mapping[str, str]]) -> str | None:
+    if reason == "SENDER_ID_REQUIRES_REGISTRATION":
+        return (
+            f"AWS requires {sender} to be registered before it can be used. Register it in the AWS End User "
+            "Messaging SMS console (Registrations), then declare it here with adopt_existing=True. If it was "
+            "released in the last few minutes, AWS is still processing the release: wait a few minutes and "
+            "run `pulumi up` again"
+        )
+    if reason == "SENDER_ID_NOT_SUPPORTED":
+        return f"AWS does not support sender IDs in the country of {sender}; send from a phone number there instead"
+    if reason == "SENDER_ID_NOT_REGISTERED":
+        return f"{sender} is not registered yet; finish its registration in the AWS console, then retry"
+    if fields:
+        details = "; ".join(f"{f.get('Name')}: {f.get('Message')}" for f in fields)
+        return f"AWS rejected a parameter ({details}). Fix the matching input and run `pulumi up` again"
+    return None
+
+
+def _quota(reason: str, sender: str, operation: str) -> str | None:
+    if reason == "SENDER_IDS_PER_ACCOUNT":
+        return (
+            f"the account has reached its quota of sender IDs, so {sender} was not leased. Release unused "
+            "sender IDs or ask for a higher quota in the Service Quotas console"
+        )
+    if reason == "TAGS_PER_RESOURCE":
+        return f"{sender} would have more than 200 tags: remove some tags"
+    return None
+
+
+def _access(reason: str, sender: str, operation: str) -> str:
+    if reason == "INSUFFICIENT_ACCOUNT_REPUTATION":
+        return (
+            "AWS refused because of the account's sending reputation; open a case with AWS Support to "
+            "leave the SMS sandbox or raise limits"
+        )
+    if reason == "ACCOUNT_DISABLED":
+        return "the AWS account is disabled for End User Messaging SMS; contact AWS Support"
+    return (
+        f"the AWS credentials in use may not call {operation} on {sender}. Allow the IAM action "
+        f"sms-voice:{operation} (the provider needs sms-voice:RequestSenderId, DescribeSenderIds, "
+        "UpdateSenderId, ReleaseSenderId, TagResource, UntagResource and ListTagsForResource)"
+    )
+
+
+def _by_code(code: str, reason: str, sender: str, operation: str, response: Mapping[str, Any]) -> str:
+    if code == "ConflictException":
+        return _conflict(reason, sender, operation) or f"AWS reported a conflict on {sender}"
+    if code == "ValidationException":
+        fields = list(response.get("Fields") or [])
+        return _validation(reason, sender, fields) or f"AWS rejected the request for {sender}"
+    if code == "ServiceQuotaExceededException":
+        return _quota(reason, sender, operation) or "an AWS service quota was exceeded"
+    if code in ("AccessDeniedException", "AccessDenied"):
+        return _access(reason, sender, operation)
+    if code == "ResourceNotFoundException":
+        return f"{sender} does not exist in this account and region"
+    if code in ("ThrottlingException", "TooManyRequestsException"):
+        return "AWS kept throttling the requests after several retries; run again, or lower `pulumi up --parallel`"
+    if code in ("InternalServerException", "ServiceUnavailableException"):
+        return "AWS had an internal error after several retries; run `pulumi up` again"
+    if code in ("UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"):
+        return "the AWS credentials are invalid or expired; refresh them (aws sso login, or new keys)"
+    return f"AWS refused {operation} for {sender}"
+
+
+def explain(error: ClientError, sender: str) -> SenderIdError:
+    response: Mapping[str, Any] = error.response
+    code = str(response.get("Error", {}).get("Code", "Unknown"))
+    reason = str(response.get("Reason") or "")
+    operation = error.operation_name
+    request_id = response.get("ResponseMetadata", {}).get("RequestId") or response.get("RequestId") or "none"
+    message = response.get("Error", {}).get("Message") or response.get("Message") or ""
+    text = _by_code(code, reason, sender, operation, response)
+    facts = f"AWS {code}{' ' + reason if reason else ''} on {operation}, request id {request_id}"
+    if message:
+        facts += f": {message}"
+    return SenderIdError(f"{text}. [{facts}]")
+
+
+def explain_local(error: BotoCoreError, sender: str) -> SenderIdError:
+    """Failures before AWS answered: missing credentials, unknown profile, unreachable endpoint."""
+    if isinstance(error, NoCredentialsError):
+        text = (
+            "no AWS credentials were found. Set `pulumi config set aws:profile <name>`, or export "
+            "AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY for the `pulumi` command"
+        )
+    elif isinstance(error, ProfileNotFound):
+        text = f"{error}. Fix `pulumi config set aws:profile <name>` or AWS_PROFILE"
+    else:
+        text = f"could not reach AWS for {sender}: {error}"
+    return SenderIdError(f"{text}. [{type(error).__name__}]")
+
+
+def reason_of(error: ClientError) -> tuple[str, str]:
+    """(error code, modeled Reason) of an AWS error, for branching without parsing messages."""
+    code = str(error.response.get("Error", {}).get("Code", ""))
+    return code, str(error.response.get("Reason") or "")

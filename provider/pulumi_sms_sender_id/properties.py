@@ -1,0 +1,96 @@
+"""The resource's wire names and the canonical form of their values.
+
+Users' programs and their stored stack state depend on these names: never rename one.
+Every module that reads or writes a property goes through these constants and normalisers,
+so a value compared in `diff` has the same shape as the value written by `create` or `read`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any, Final
+
+from pulumi.output import Unknown
+from pulumi.runtime import rpc
+
+
+class MessageType(str, Enum):
+    """The kinds of SMS a sender ID may carry; AWS fixes them when the sender ID is leased."""
+
+    TRANSACTIONAL = "TRANSACTIONAL"
+    PROMOTIONAL = "PROMOTIONAL"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# Inputs (also echoed as outputs).
+SENDER_ID: Final = "sender_id"
+ISO_COUNTRY_CODE: Final = "iso_country_code"
+MESSAGE_TYPES: Final = "message_types"
+DELETION_PROTECTION_ENABLED: Final = "deletion_protection_enabled"
+TAGS: Final = "tags"
+CLIENT_TOKEN: Final = "client_token"
+REGION: Final = "region"
+ADOPT_EXISTING: Final = "adopt_existing"
+
+# Outputs only.
+SENDER_ID_ARN: Final = "sender_id_arn"
+MONTHLY_LEASING_PRICE: Final = "monthly_leasing_price"
+REGISTERED: Final = "registered"
+REGISTRATION_ID: Final = "registration_id"
+
+INPUT_KEYS: Final = (
+    SENDER_ID,
+    ISO_COUNTRY_CODE,
+    MESSAGE_TYPES,
+    DELETION_PROTECTION_ENABLED,
+    TAGS,
+    CLIENT_TOKEN,
+    REGION,
+    ADOPT_EXISTING,
+)
+OUTPUT_ONLY_KEYS: Final = (SENDER_ID_ARN, MONTHLY_LEASING_PRICE, REGISTERED, REGISTRATION_ID)
+
+# Changing any of these leases a different sender ID (AWS cannot change them in place).
+REPLACE_KEYS: Final = (SENDER_ID, ISO_COUNTRY_CODE, MESSAGE_TYPES, REGION)
+# These AWS can change on the existing sender ID.
+UPDATE_KEYS: Final = (TAGS, DELETION_PROTECTION_ENABLED)
+
+
+def is_unknown(value: Any) -> bool:
+    """True for a value the engine does not know yet (preview), in either of its two spellings."""
+    return isinstance(value, Unknown) or (isinstance(value, str) and value == rpc.UNKNOWN)
+
+
+def contains_unknown(value: Any) -> bool:
+    if is_unknown(value):
+        return True
+    if isinstance(value, Mapping):
+        return any(contains_unknown(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(contains_unknown(v) for v in value)
+    return False
+
+
+def upper(value: Any) -> Any:
+    """Upper-case a string (AWS stores sender IDs and country codes that way); leave others alone."""
+    return value.upper() if isinstance(value, str) else value
+
+
+def message_types(values: Iterable[Any]) -> list[str]:
+    """Upper-case, de-duplicated and sorted: Describe answers "Transactional", Request "TRANSACTIONAL"."""
+    return sorted({str(v.value if isinstance(v, MessageType) else v).upper() for v in values})
+
+
+def tags(value: Mapping[str, Any] | None) -> dict[str, str]:
+    return {} if value is None else {str(k): str(v) for k, v in value.items()}
+
+
+def tags_from_aws(items: Iterable[Mapping[str, str]] | None) -> dict[str, str]:
+    return {item["Key"]: item.get("Value", "") for item in (items or ())}
+
+
+def tags_to_aws(value: Mapping[str, str]) -> list[dict[str, str]]:
+    return [{"Key": k, "Value": v} for k, v in sorted(value.items())]
