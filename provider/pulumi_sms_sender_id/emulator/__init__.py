@@ -1,0 +1,165 @@
+"""Local emulator of the AWS End User Messaging SMS sender-ID API (``pinpoint-sms-voice-v2``).
+
+A moto backend (``models.py``, ``responses.py``, ``urls.py``, ``exceptions.py``) that moto lacks,
+made servable by :func:`register`: afterwards ``moto.mock_aws()`` serves the API in process, and
+``python -m pulumi_sms_sender_id.emulator`` serves it over HTTP (see ``server.py``). It is meant to
+be as strict as AWS, quirks included, so that a client passing here does not break against AWS.
+
+Served operations: RequestSenderId, DescribeSenderIds, UpdateSenderId, ReleaseSenderId,
+TagResource, UntagResource, ListTagsForResource. Any other operation of the service answers
+ValidationException ``UNKNOWN_OPERATION`` at once.
+
+Quirks of the real service that are reproduced on purpose:
+
+* sender IDs are stored and returned upper-case (lookups are case-insensitive);
+* DescribeSenderIds returns message types in title case ("Transactional"), the other operations
+  upper case;
+* a ClientToken reused with the same parameters replays the first answer, success or failure,
+  even if the sender ID has since been released, and creates nothing;
+* re-requesting a sender ID within the release window after releasing it fails with
+  ValidationException ``SENDER_ID_REQUIRES_REGISTRATION``;
+* US, CA and CN answer ``SENDER_ID_NOT_SUPPORTED``; registration-only countries answer
+  ``SENDER_ID_REQUIRES_REGISTRATION``.
+
+Deliberate differences from AWS
+===============================
+
+======================================  ==========================================================
+Area                                    Emulator behaviour (AWS behaviour)
+======================================  ==========================================================
+ClientToken reused, other parameters    ValidationException INVALID_PARAMETER, Fields
+                                        [{Name: "ClientToken"}]. (Not documented for this API;
+                                        the model has no dedicated reason.)
+ClientToken lifetime                    Kept for the backend's life, i.e. until reset. (AWS
+                                        expires tokens after an undocumented period.)
+Release window                          Fixed, configurable time (default 2 s). (AWS: until the
+                                        release has propagated; clients retry up to ~2 minutes.)
+Country rules                           Static configurable sets: unsupported {US, CA, CN};
+                                        registration-only {IN, SG, AE, SA, VN, PH, EG, JO}.
+                                        Everything else is accepted. (AWS: a changing list.)
+Registration                            No registration API; a registered sender ID can only be
+                                        seeded (controls). RegistrationId "registration-<hex>".
+MonthlyLeasingPrice                     Invented per-country table ("1.00" by default). Only the
+                                        shape (USD decimal string) is faithful.
+MessageTypes omitted or empty           Stored as ["TRANSACTIONAL"]. (AWS default undocumented.)
+                                        Duplicates are collapsed.
+Update/Release MessageTypes casing      Upper case, like RequestSenderId. (Unverified on AWS.)
+RequestSenderId Tags                    Echoed only when the request had tags.
+DescribeSenderIds extras                No MessagingLimits and no PricingTier (values unknown).
+DescribeSenderIds order / paging        Creation order; NextToken is moto's opaque token, bound
+                                        to the other parameters; a bad one gives
+                                        INVALID_NEXT_TOKEN. Default page size 100.
+Owner SHARED                            Always empty: resource sharing is not modelled.
+Sender ID format                        Model pattern plus the API reference's prose: letters,
+                                        digits, hyphens; at least one letter; no leading or
+                                        trailing hyphen. "_" is rejected although the model
+                                        pattern admits it.
+Validation messages / Fields names      Coral-style messages; Fields Name is the parameter path
+                                        in PascalCase, e.g. "SenderId", "Tags[0].Key".
+                                        All violations of a request are reported together.
+ARN with another country                ValidationException COUNTRY_CODE_MISMATCH (AWS: unknown).
+ARN of another account/region/type      ValidationException INVALID_ARN; tag calls on a
+                                        well-formed but unknown ARN: ResourceNotFoundException.
+Tag key rules                           "aws:" prefix rejected (FIELD_VALIDATION_FAILED);
+                                        duplicate keys in one request rejected
+                                        (INVALID_PARAMETER).
+Sender-ID quota                         Per account and region, default 1000.
+Unimplemented operations                ValidationException UNKNOWN_OPERATION.
+Pools, opt-out lists, IAM, SigV4        Not modelled: any credentials are accepted, no
+                                        SENDER_ID_ASSOCIATED_TO_POOL, no AccessDeniedException.
+Faults (test controls)                  ThrottlingException (400) / InternalServerException (500)
+                                        only when injected.
+======================================  ==========================================================
+
+Test controls (process-global, thread-safe; over HTTP under ``/_sms-voice-emulator/``):
+:func:`inject_fault`, :func:`configure`, :func:`seed_sender_id`, :func:`call_counts`,
+:func:`reset_call_counts`, :func:`reset`. ``pulumi_sms_sender_id.emulator.testing`` is a pytest
+plugin with fixtures and an HTTP control client.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+
+from .controls import (
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    DEFAULT_REGISTRATION_ONLY_COUNTRIES,
+    DEFAULT_RELEASE_WINDOW_SECONDS,
+    DEFAULT_SENDER_ID_QUOTA,
+    DEFAULT_UNSUPPORTED_COUNTRIES,
+    LOCK,
+    RELEASE_WINDOW_ENV_VAR,
+    SERVICE_NAME,
+    call_counts,
+    configure,
+    current_config,
+    inject_fault,
+    reset,
+    reset_call_counts,
+    seed_sender_id,
+)
+
+__all__ = [
+    "CONTROL_PATH_PREFIX",
+    "DEFAULT_ACCOUNT_ID",
+    "DEFAULT_REGION",
+    "DEFAULT_REGISTRATION_ONLY_COUNTRIES",
+    "DEFAULT_RELEASE_WINDOW_SECONDS",
+    "DEFAULT_SENDER_ID_QUOTA",
+    "DEFAULT_UNSUPPORTED_COUNTRIES",
+    "ENDPOINT_ENV_VAR",
+    "MOTO_SERVICE_KEY",
+    "RELEASE_WINDOW_ENV_VAR",
+    "SERVICE_NAME",
+    "call_counts",
+    "configure",
+    "current_config",
+    "inject_fault",
+    "register",
+    "reset",
+    "reset_call_counts",
+    "seed_sender_id",
+]
+
+#: boto3's per-service endpoint variable for pinpoint-sms-voice-v2.
+ENDPOINT_ENV_VAR = "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"
+#: Path prefix of the HTTP test controls in server mode.
+CONTROL_PATH_PREFIX = "/_sms-voice-emulator/"
+#: Our key in moto's backend index. Deliberately not "pinpointsmsvoicev2", so that a native moto
+#: backend for the service, should one appear, cannot collide with this one.
+MOTO_SERVICE_KEY = "smsvoiceemulator"
+URL_PATTERN = re.compile(r"https?://sms-voice\.(.+)\.amazonaws\.com")
+
+_registered = False
+
+
+def register() -> None:
+    """Make moto (``mock_aws()`` and its server) serve the emulated API. Idempotent and cheap.
+
+    moto has no plugin mechanism, so this uses two of its internals (verified on moto 5.2.x):
+    the backend index list, which moto's server keeps a reference to (hence the in-place insert),
+    and ``moto.backends.get_backend``, which imports ``moto.<key>`` and reads ``<key>_backends``.
+    The pattern goes first so it wins even over a future native backend for the same host.
+    """
+    global _registered
+    if _registered:
+        return
+    with LOCK:
+        if _registered:
+            return
+        import moto.backend_index as backend_index
+
+        from . import models, urls  # noqa: F401  (urls: moto resolves it from the models module)
+
+        module_name = f"moto.{MOTO_SERVICE_KEY}"
+        if module_name not in sys.modules:
+            module = types.ModuleType(module_name, "pinpoint-sms-voice-v2 emulator (pulumi_sms_sender_id.emulator)")
+            setattr(module, f"{MOTO_SERVICE_KEY}_backends", models.pinpointsmsvoicev2_backends)
+            sys.modules[module_name] = module
+        patterns = backend_index.backend_url_patterns
+        if not any(key == MOTO_SERVICE_KEY for key, _ in patterns):
+            patterns.insert(0, (MOTO_SERVICE_KEY, URL_PATTERN))
+        _registered = True

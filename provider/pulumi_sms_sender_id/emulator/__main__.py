@@ -1,0 +1,86 @@
+"""``python -m pulumi_sms_sender_id.emulator`` / ``sms-voice-emulator``: serve the emulator over HTTP.
+
+The first line on stdout is the endpoint URL, so a script can read it and export
+``AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2``. Nothing else is written to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import controls
+
+
+def _countries(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sms-voice-emulator",
+        description="Local emulator of the AWS End User Messaging SMS sender-ID API "
+        "(pinpoint-sms-voice-v2), served by moto. Prints the endpoint URL as the first stdout line.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port to listen on; 0 picks a free one (default: 0)")
+    parser.add_argument(
+        "--release-window",
+        type=float,
+        metavar="SECONDS",
+        help="seconds after a release during which the sender ID cannot be requested again "
+        f"(default: ${controls.RELEASE_WINDOW_ENV_VAR} or {controls.DEFAULT_RELEASE_WINDOW_SECONDS})",
+    )
+    parser.add_argument(
+        "--registration-only-countries",
+        type=_countries,
+        metavar="CC,CC",
+        help="countries answering SENDER_ID_REQUIRES_REGISTRATION "
+        f"(default: {','.join(sorted(controls.DEFAULT_REGISTRATION_ONLY_COUNTRIES))})",
+    )
+    parser.add_argument(
+        "--unsupported-countries",
+        type=_countries,
+        metavar="CC,CC",
+        help="countries answering SENDER_ID_NOT_SUPPORTED "
+        f"(default: {','.join(sorted(controls.DEFAULT_UNSUPPORTED_COUNTRIES))})",
+    )
+    parser.add_argument(
+        "--sender-id-quota",
+        type=int,
+        metavar="N",
+        help=f"sender IDs per account and region (default: {controls.DEFAULT_SENDER_ID_QUOTA})",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not 0 <= args.port <= 65535:
+        parser.error(f"--port must be between 0 and 65535, got {args.port}")
+    try:
+        # The flags become the defaults that a reset restores.
+        controls.set_defaults(
+            release_window_seconds=args.release_window,
+            registration_only_countries=args.registration_only_countries,
+            unsupported_countries=args.unsupported_countries,
+            sender_id_quota=args.sender_id_quota,
+        )
+    except ValueError as error:
+        parser.error(str(error))
+
+    from .server import StartupError, serve
+
+    try:
+        serve(args.host, args.port, verbose=args.verbose)
+    except StartupError as error:
+        print(f"sms-voice-emulator: error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""Serve the emulator over HTTP: moto's WSGI dispatcher plus a tiny control middleware.
+
+moto's dispatcher picks the backend from the SigV4 credential scope (signing name ``sms-voice``),
+so unsigned control requests would never reach us; :class:`ControlMiddleware` therefore claims
+the ``/_sms-voice-emulator/`` prefix before moto sees the request, and extends
+``POST /moto-api/reset`` to clear the emulator's faults, counts and configuration too.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import signal
+import socket
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from types import FrameType
+from typing import Any, cast
+
+from . import CONTROL_PATH_PREFIX, MOTO_SERVICE_KEY, controls, register
+
+StartResponse = Callable[..., Any]
+WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+
+_MAX_CONTROL_BODY = 1 << 20
+
+
+class ControlError(Exception):
+    """A control request the emulator refuses; becomes a JSON error with ``status``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _seed(body: dict[str, Any]) -> Any:
+    if "sender_id" not in body or "iso_country_code" not in body:
+        raise ValueError("sender_id and iso_country_code are required")
+    sender_id = body.pop("sender_id")
+    iso_country_code = body.pop("iso_country_code")
+    return controls.seed_sender_id(sender_id, iso_country_code, **body)
+
+
+OK = {"status": "ok"}
+
+
+def _inject_fault(body: dict[str, Any]) -> Any:
+    controls.inject_fault(**body)
+    return OK
+
+
+def _configure(body: dict[str, Any]) -> Any:
+    controls.configure(**body)
+    return controls.current_config()
+
+
+def _reset_call_counts(_: dict[str, Any]) -> Any:
+    controls.reset_call_counts()
+    return OK
+
+
+def _reset(_: dict[str, Any]) -> Any:
+    controls.reset()
+    return OK
+
+
+#: (method, path after the prefix) -> handler of the decoded JSON body.
+_ROUTES: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
+    ("POST", "faults"): _inject_fault,
+    ("POST", "config"): _configure,
+    ("GET", "config"): lambda _: controls.current_config(),
+    ("POST", "sender-ids"): _seed,
+    ("GET", "calls"): lambda _: controls.call_counts(),
+    ("POST", "calls/reset"): _reset_call_counts,
+    ("POST", "reset"): _reset,
+    ("GET", "health"): lambda _: OK,
+}
+
+
+class ControlMiddleware:
+    """WSGI middleware answering the emulator's plain-HTTP JSON control API."""
+
+    def __init__(self, app: WSGIApp) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        method = environ.get("REQUEST_METHOD", "GET")
+        if path.startswith(CONTROL_PATH_PREFIX):
+            return self._control(method, path[len(CONTROL_PATH_PREFIX) :].strip("/"), environ, start_response)
+        if path.rstrip("/") == "/moto-api/reset" and method == "POST":
+            controls.reset()  # moto then resets every backend, ours included
+        return self.app(environ, start_response)
+
+    def _control(
+        self, method: str, route: str, environ: dict[str, Any], start_response: StartResponse
+    ) -> Iterable[bytes]:
+        try:
+            handler = _ROUTES.get((method, route))
+            if handler is None:
+                allowed = sorted(m for m, r in _ROUTES if r == route)
+                if allowed:
+                    raise ControlError(405, f"{method} not allowed on {route}; use {', '.join(allowed)}")
+                raise ControlError(404, f"no control endpoint {route!r}; known: {sorted({r for _, r in _ROUTES})}")
+            status, payload = 200, handler(self._body(environ))
+        except ControlError as error:
+            status, payload = error.status, {"error": str(error)}
+        except (TypeError, ValueError) as error:
+            status, payload = 400, {"error": str(error)}
+        data = json.dumps(payload).encode()
+        reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"}[status]
+        start_response(
+            f"{status} {reason}",
+            [("Content-Type", "application/json"), ("Content-Length", str(len(data)))],
+        )
+        return [data]
+
+    @staticmethod
+    def _body(environ: dict[str, Any]) -> dict[str, Any]:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise ControlError(400, "bad Content-Length") from None
+        if length > _MAX_CONTROL_BODY:
+            raise ControlError(400, "control request body too large")
+        raw = environ["wsgi.input"].read(length) if length else b""
+        if not raw.strip():
+            return {}
+        try:
+            body = json.loads(raw)
+        except ValueError as error:
+            raise ControlError(400, f"body is not JSON: {error}") from None
+        if not isinstance(body, dict):
+            raise ControlError(400, "body must be a JSON object")
+        return body
+
+
+def create_app() -> WSGIApp:
+    """moto's server application, serving the emulator, wrapped in the control middleware."""
+    register()
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+    dispatcher = DomainDispatcherApplication(create_backend_app)
+    # Build our backend's Flask app now rather than on the first API call.
+    dispatcher.app_instances[MOTO_SERVICE_KEY] = create_backend_app(cast(Any, MOTO_SERVICE_KEY))
+    return ControlMiddleware(dispatcher)
+
+
+def _warm_up() -> None:
+    """Import and load what the first request would otherwise pay for."""
+    import moto.iam.models  # noqa: F401  (moto records every caller's access key in IAM)
+
+    from .validation import operation_model
+
+    for name in ("RequestSenderId", "DescribeSenderIds", "UpdateSenderId", "ReleaseSenderId"):
+        operation_model(name).input_shape  # noqa: B018  (shapes resolve lazily)
+
+
+class StartupError(Exception):
+    """The server could not start; the message is one line meant for a human."""
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise StartupError(f"cannot listen on {host}:{port}: address already in use") from None
+        raise StartupError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    return sock
+
+
+def endpoint_url(host: str, port: int) -> str:
+    if host in ("", "0.0.0.0"):
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def serve(host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False, out: Any = None) -> None:
+    """Serve until SIGINT/SIGTERM. Prints the endpoint URL as the first line of ``out`` (stdout).
+
+    Raises StartupError if the address cannot be bound.
+    """
+    from moto.moto_server.werkzeug_app import MotoRequestHandler
+    from werkzeug.serving import make_server
+
+    class RequestHandler(MotoRequestHandler):
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            if verbose:
+                super().log_request(code, size)
+
+    try:
+        socket.getaddrinfo(host, port)
+    except (OSError, UnicodeError) as error:
+        raise StartupError(f"cannot resolve host {host!r}: {error}") from None
+    sock = _listen(host, port)
+    try:
+        app = create_app()
+        bound_port = sock.getsockname()[1]
+        server = make_server(host, bound_port, app, threaded=True, request_handler=RequestHandler, fd=sock.fileno())
+    finally:
+        sock.close()  # werkzeug listens on a duplicate of the descriptor
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    stream = out if out is not None else sys.stdout
+    print(endpoint_url(host, bound_port), file=stream, flush=True)
+    threading.Thread(target=_warm_up, name="sms-voice-emulator-warm-up", daemon=True).start()
+    try:
+        server.serve_forever()  # returns after closing the socket on KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
