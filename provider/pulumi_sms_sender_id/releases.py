@@ -35,3 +35,8 @@ def released_within(candidate: Key, seconds: float) -> bool:
 def forget(candidate: Key) -> None:
     with _lock:
         _released.pop(candidate, None)
+
+
+def clear() -> None:
+    with _lock:
+        _released.clear()

@@ -1,0 +1,69 @@
+"""Shared fixtures: a configured provider, AWS isolation, and Pulumi mocks backed by the real provider."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pulumi.dynamic import ConfigureRequest
+from pulumi.dynamic.config import Config
+from pulumi_sms_sender_id import SenderIdProvider, client, releases
+
+pytest_plugins = ["tests.mocks"]
+
+REGION = "eu-west-2"
+
+
+@pytest.fixture(autouse=True)
+def isolated_aws(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test may reach real AWS or the developer's profile, and no client outlives its test."""
+    home = tmp_path_factory.mktemp("aws")
+    for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(home / "config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(home / "credentials"))
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    client.clear()
+    releases.clear()
+    yield
+    client.clear()
+    releases.clear()
+
+
+@pytest.fixture
+def provider() -> SenderIdProvider:
+    """A provider configured the way the engine does it, with stack config aws:region."""
+    instance = SenderIdProvider()
+    instance.configure(ConfigureRequest(Config({"aws:region": REGION}, "test")))
+    return instance
+
+
+@pytest.fixture
+def emulated() -> Iterator[Any]:
+    """The emulator in process (moto's mock_aws), reset; yields its control module."""
+    from moto import mock_aws
+    from pulumi_sms_sender_id import emulator
+
+    emulator.register()
+    with mock_aws():
+        emulator.reset()
+        yield emulator
+    emulator.reset()
+
+
+@pytest.fixture
+def sms(emulated: Any) -> Any:
+    """A boto3 client on the in-process emulator, in the provider fixture's region."""
+    import boto3
+
+    return boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
+
+
+@pytest.fixture
+def emulator_env(emulator: Any) -> dict[str, str]:
+    """Environment for code that talks to the emulator server (endpoint, fake credentials, region)."""
+    return {**emulator.env(), "AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION}
