@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
+
 from pulumi_sms_sender_id import SenderIdProvider, client, releases
 
-pytest_plugins = ["tests.mocks"]
+pytest_plugins = ["pulumi_sms_sender_id.emulator.testing", "tests.mocks"]
 
 REGION = "eu-west-2"
 
@@ -46,6 +47,7 @@ def provider() -> SenderIdProvider:
 def emulated() -> Iterator[Any]:
     """The emulator in process (moto's mock_aws), reset; yields its control module."""
     from moto import mock_aws
+
     from pulumi_sms_sender_id import emulator
 
     emulator.register()

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from pulumi.output import Unknown
+
 from pulumi_sms_sender_id import MessageType, SenderIdProvider
 
 

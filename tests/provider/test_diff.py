@@ -6,6 +6,7 @@ from typing import Any
 
 from pulumi.dynamic import DiffResult
 from pulumi.output import Unknown
+
 from pulumi_sms_sender_id import SenderIdProvider
 
 STATE: dict[str, Any] = {

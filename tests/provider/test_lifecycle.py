@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.errors import SenderIdError
 

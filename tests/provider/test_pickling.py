@@ -8,6 +8,7 @@ import sys
 
 import dill
 from pulumi.dynamic.dynamic import serialize_provider
+
 from pulumi_sms_sender_id import SenderIdProvider
 
 

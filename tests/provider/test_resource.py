@@ -9,8 +9,8 @@ from typing import Any
 
 import pulumi
 import pytest
-from pulumi_sms_sender_id import MessageType, SenderId, SenderIdArgs
 
+from pulumi_sms_sender_id import MessageType, SenderId, SenderIdArgs
 from tests.mocks import ProviderBackedMocks
 
 ARN = "arn:aws:sms-voice:eu-west-2:123456789012:sender-id/ACME/GB"
