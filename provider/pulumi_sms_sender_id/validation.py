@@ -21,6 +21,8 @@ MAX_MESSAGE_TYPES: Final = 2
 MAX_TAGS: Final = 200
 MAX_TAG_KEY: Final = 128
 MAX_TAG_VALUE: Final = 256
+# The model's tag patterns (`.+`, `.*`) are Java regular expressions, whose `.` stops at line breaks.
+LINE_BREAKS: Final = re.compile("[\n\r\u0085\u2028\u2029]")
 
 # Countries where AWS offers no sender IDs at all (the API answers SENDER_ID_NOT_SUPPORTED). Others
 # may require registration; that list changes, so the API decides and `errors` explains its answer.
@@ -102,12 +104,16 @@ def tags(value: Any) -> dict[str, Any] | None:
     for key, item in value.items():
         if not isinstance(key, str) or not 1 <= len(key) <= MAX_TAG_KEY:
             raise Invalid(f"tag key {key!r} must be 1-{MAX_TAG_KEY} characters")
+        if LINE_BREAKS.search(key):
+            raise Invalid(f"tag key {key!r} contains a line break, which AWS refuses")
         if key.lower().startswith("aws:"):
             raise Invalid(f"tag key {key!r} starts with 'aws:', which AWS reserves: choose another prefix")
         if p.is_unknown(item):
             continue
         if not isinstance(item, str):
             raise Invalid(f"value of tag {key!r} must be a string, got {type(item).__name__}: quote it")
+        if LINE_BREAKS.search(item):
+            raise Invalid(f"value of tag {key!r} contains a line break, which AWS refuses")
         if len(item) > MAX_TAG_VALUE:
             raise Invalid(f"value of tag {key!r} is {len(item)} characters: at most {MAX_TAG_VALUE} allowed")
     return dict(value)

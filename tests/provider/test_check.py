@@ -94,6 +94,8 @@ def test_empty_message_types_means_no_preference(provider: SenderIdProvider) -> 
         ({"k" * 129: "x"}, "1-128"),
         ({"team": "v" * 257}, "at most 256"),
         ({"cost-centre": 42}, "must be a string"),
+        ({"team": "growth\n"}, "line break"),
+        ({"te\u2028am": "growth"}, "line break"),
         (["team"], "map"),
     ],
 )
