@@ -28,6 +28,7 @@ def isolated_aws(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
     monkeypatch.delenv("AWS_REGION", raising=False)
+    monkeypatch.setenv(releases.CACHE_DIR_ENV, str(home / "cache"))
     client.clear()
     releases.clear()
     yield

@@ -13,7 +13,13 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, 
 
 
 class SenderIdError(Exception):
-    """A failure the user must act on; the message says how."""
+    """A failure the user must act on; the message says how, `facts` what AWS answered."""
+
+    def __init__(self, message: str, *, code: str = "", reason: str = "", facts: str = "") -> None:
+        super().__init__(f"{message}. [{facts}]" if facts else message)
+        self.code = code
+        self.reason = reason
+        self.facts = facts
 
 
 def _adopt_hint(sender: str) -> str:
@@ -115,7 +121,7 @@ def explain(error: ClientError, sender: str) -> SenderIdError:
     facts = f"AWS {code}{' ' + reason if reason else ''} on {operation}, request id {request_id}"
     if message:
         facts += f": {message}"
-    return SenderIdError(f"{text}. [{facts}]")
+    return SenderIdError(text, code=code, reason=reason, facts=facts)
 
 
 def explain_local(error: BotoCoreError, sender: str) -> SenderIdError:
@@ -129,7 +135,20 @@ def explain_local(error: BotoCoreError, sender: str) -> SenderIdError:
         text = f"{error}. Fix `pulumi config set aws:profile <name>` or AWS_PROFILE"
     else:
         text = f"could not reach AWS for {sender}: {error}"
-    return SenderIdError(f"{text}. [{type(error).__name__}]")
+    return SenderIdError(text, facts=type(error).__name__)
+
+
+def recently_released(error: SenderIdError, sender: str, seconds_ago: float) -> SenderIdError:
+    """SENDER_ID_REQUIRES_REGISTRATION for a sender ID this machine released a moment ago."""
+    minutes = max(1, round(seconds_ago / 60))
+    return SenderIdError(
+        f"{sender} was released from this machine about {minutes} minute{'s' if minutes > 1 else ''} ago, and "
+        "AWS refuses to lease a sender ID again until the release has finished (usually a few minutes). "
+        "Wait a few minutes and run `pulumi up` again",
+        code=error.code,
+        reason=error.reason,
+        facts=error.facts,
+    )
 
 
 def reason_of(error: ClientError) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from . import diff, guards, releases, sender_ids, settings, state, validation
+from . import diff, errors, guards, releases, sender_ids, settings, state, validation
 from . import properties as p
 from .errors import SenderIdError
 from .sender_ids import RequestPolicy, Target
@@ -112,8 +112,14 @@ class SenderIdProvider(ResourceProvider):
         )
         released = releases.key(target.region, target.sender_id, target.iso_country_code)
         timeout = self.settings.rerequest_timeout_seconds
-        wait = timeout if releases.released_within(released, timeout) else 0.0
-        record = sender_ids.request(target, params, props.get(p.CLIENT_TOKEN), RequestPolicy(wait_for_release=wait))
+        wait = timeout if releases.released_here_within(released, timeout) else 0.0
+        try:
+            record = sender_ids.request(target, params, props.get(p.CLIENT_TOKEN), RequestPolicy(wait_for_release=wait))
+        except SenderIdError as error:
+            ago = releases.seconds_since_release(released) if not wait else None
+            if error.reason != "SENDER_ID_REQUIRES_REGISTRATION" or ago is None:
+                raise
+            raise errors.recently_released(error, target.label, ago) from None
         releases.forget(released)
         return state.outputs(props, record, target.region, tags)
 

@@ -1,42 +1,99 @@
-"""Sender IDs this provider process released, so a replacement may wait out AWS's release delay.
+"""Sender IDs released from this machine, so a new request can be judged against AWS's release delay.
 
-AWS answers SENDER_ID_REQUIRES_REGISTRATION for a while after a release. Waiting that out is right
-only for a sender ID we released ourselves a moment ago (delete-before-replace): anyone else gets
-the error at once. The log lives in process memory only; nothing of it is ever pickled.
+AWS answers SENDER_ID_REQUIRES_REGISTRATION for a while after a release. Two cases matter:
+- released by this provider process a moment ago (delete-before-replace after a message-type change):
+  waiting it out is right, and `released_here_within` says so;
+- released by an earlier `pulumi destroy` or `up`: the error is final, but `seconds_since_release`
+  lets it say "released N minutes ago, wait and retry" instead of "requires registration".
+The second needs memory across processes: a small journal in the user's cache directory (never in
+stack state, never pickled). Writing it is best effort: a release never fails because of it.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 import threading
 import time
+from pathlib import Path
 from typing import Final
 
 Key = tuple[str, str, str]  # (region, SENDER_ID, COUNTRY)
+JOURNAL_TTL: Final = 3600.0
+CACHE_DIR_ENV: Final = "PULUMI_SMS_SENDER_ID_CACHE_DIR"
 
 _lock: Final = threading.Lock()
-_released: dict[Key, float] = {}
+_released_here: dict[Key, float] = {}
 
 
 def key(region: str, sender_id: str, iso_country_code: str) -> Key:
     return (region, sender_id.upper(), iso_country_code.upper())
 
 
+def journal_path() -> Path:
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return Path(configured) / "releases.json"
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(cache) / "pulumi-sms-sender-id" / "releases.json"
+
+
+def _journal_key(released: Key) -> str:
+    return "/".join(released)
+
+
+def _read_journal(path: Path) -> dict[str, float]:
+    try:
+        entries = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(entries, dict):
+        return {}
+    return {str(k): float(v) for k, v in entries.items() if isinstance(v, (int, float))}
+
+
+def _write_journal(released: Key, at: float) -> None:
+    path = journal_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        entries = {k: v for k, v in _read_journal(path).items() if at - v < JOURNAL_TTL}
+        entries[_journal_key(released)] = at
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            json.dump(entries, handle)
+        os.replace(handle.name, path)
+    except OSError:
+        return
+
+
 def record(released: Key) -> None:
     with _lock:
-        _released[released] = time.monotonic()
+        _released_here[released] = time.monotonic()
+        _write_journal(released, time.time())
 
 
-def released_within(candidate: Key, seconds: float) -> bool:
+def released_here_within(candidate: Key, seconds: float) -> bool:
+    """Released by this process no longer than `seconds` ago."""
     with _lock:
-        at = _released.get(candidate)
+        at = _released_here.get(candidate)
     return at is not None and time.monotonic() - at <= seconds
+
+
+def seconds_since_release(candidate: Key) -> float | None:
+    """How long ago this machine released it (any process), if within the journal's hour."""
+    at = _read_journal(journal_path()).get(_journal_key(candidate))
+    if at is None:
+        return None
+    ago = time.time() - at
+    return ago if 0 <= ago < JOURNAL_TTL else None
 
 
 def forget(candidate: Key) -> None:
     with _lock:
-        _released.pop(candidate, None)
+        _released_here.pop(candidate, None)
 
 
 def clear() -> None:
+    """Forget this process's releases (tests)."""
     with _lock:
-        _released.clear()
+        _released_here.clear()

@@ -233,10 +233,13 @@ def request(target: Target, params: Mapping[str, Any], user_token: str | None, p
 
 
 def _still_releasing(target: Target, policy: RequestPolicy, problem: ClientError) -> SenderIdError:
-    facts = explain(problem, target.label).args[0].rsplit(" [", 1)[-1]
+    facts = explain(problem, target.label).facts
     return SenderIdError(
         f"{target.label} was released a moment ago to be requested again (its message types changed), "
         f"but AWS still had not finished the release after {policy.wait_for_release:.0f} seconds. "
         "Run `pulumi up` again in a few minutes, or allow a longer wait with "
-        f"`pulumi config set sms-sender-id:rerequestTimeoutSeconds 300`. [{facts}"
+        "`pulumi config set sms-sender-id:rerequestTimeoutSeconds 300`",
+        code="ValidationException",
+        reason="SENDER_ID_REQUIRES_REGISTRATION",
+        facts=facts,
     )

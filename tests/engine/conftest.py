@@ -2,23 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pulumi_sms_sender_id.releases import CACHE_DIR_ENV
 from tests.engine.harness import Engine, ProviderProcess
 
 REGION = "eu-west-2"
+STACK_CONFIG = {"aws:region": REGION, "sms-sender-id:rerequestTimeoutSeconds": "30"}
+
+StartProvider = Callable[..., ProviderProcess]
 
 
 @pytest.fixture(scope="module")
-def provider_process(emulator_server: Any) -> Iterator[ProviderProcess]:
+def machine_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user cache directory of the machine running `pulumi` (shared by its provider processes)."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="module")
+def start_provider(emulator_server: Any, machine_cache: Path) -> Iterator[StartProvider]:
+    """Start provider processes like separate `pulumi` commands; all are stopped at the end."""
+    started: list[ProviderProcess] = []
+
+    def start(**config: str) -> ProviderProcess:
+        env = {**emulator_server.env(), "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION}
+        env[CACHE_DIR_ENV] = str(machine_cache)
+        process = ProviderProcess(env, {**STACK_CONFIG, **config})
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.stop()
+
+
+@pytest.fixture(scope="module")
+def provider_process(start_provider: StartProvider) -> ProviderProcess:
     """One provider process per module, configured with stack config aws:region, like `pulumi up`."""
-    env = {**emulator_server.env(), "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION}
-    process = ProviderProcess(env, {"aws:region": REGION, "sms-sender-id:rerequestTimeoutSeconds": "30"})
-    yield process
-    process.stop()
+    return start_provider()
 
 
 @pytest.fixture
