@@ -1,0 +1,31 @@
+"""Fixtures for running example programs under Pulumi's mocks with the real provider and the emulator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from examples.run_with_mocks import RunResult, run_program
+
+REGION = "eu-west-2"
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+RunExample = Callable[..., RunResult]
+
+
+@pytest.fixture
+def run_example(emulated: Any) -> RunExample:
+    """Run a project's program once, like a first `pulumi up`, against the in-process emulator.
+
+    Config is the project's `Pulumi.<stack>.yaml` plus `config`; without `aws:region` in either, the
+    provider falls back to AWS_DEFAULT_REGION (eu-west-2, set by the root conftest).
+    """
+
+    def run(project: Path, stack: str = "dev", config: Mapping[str, Any] | None = None) -> RunResult:
+        return run_program(project, stack=stack, config=config)
+
+    return run
