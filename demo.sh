@@ -76,6 +76,8 @@ unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_E
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_REGION="$REGION" AWS_DEFAULT_REGION="$REGION"
 export AWS_CONFIG_FILE="$tmp/aws-config" AWS_SHARED_CREDENTIALS_FILE="$tmp/aws-credentials"
+# The provider's journal of releases: this run's, not the one it keeps for your real AWS account.
+export PULUMI_SMS_SENDER_ID_CACHE_DIR="$tmp/provider-cache"
 export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
 export no_proxy="$NO_PROXY"
 
