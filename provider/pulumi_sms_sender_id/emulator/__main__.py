@@ -7,6 +7,7 @@ The first line on stdout is the endpoint URL, so a script can read it and export
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -71,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except ValueError as error:
         parser.error(str(error))
+
+    # moto builds boto3 sessions to list regions; a profile from the user's shell that does not
+    # exist (or cannot be read) would crash it, and the emulator never needs real credentials.
+    for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
+        os.environ.pop(name, None)
 
     from .server import StartupError, serve
 

@@ -147,14 +147,34 @@ def create_app() -> WSGIApp:
     return ControlMiddleware(dispatcher)
 
 
-def _warm_up() -> None:
-    """Import and load what the first request would otherwise pay for."""
-    import moto.iam.models  # noqa: F401  (moto records every caller's access key in IAM)
+def _warm_up(app: WSGIApp) -> None:
+    """Send one internal DescribeSenderIds through the whole stack, then forget it.
 
-    from .validation import operation_model
+    The first request would otherwise pay ~0.25 s for moto's lazy imports and its parse of the
+    service model; paying it before the URL is printed keeps every real request fast.
+    """
+    from werkzeug.test import EnvironBuilder
 
-    for name in ("RequestSenderId", "DescribeSenderIds", "UpdateSenderId", "ReleaseSenderId"):
-        operation_model(name).input_shape  # noqa: B018  (shapes resolve lazily)
+    environ = EnvironBuilder(
+        path="/",
+        method="POST",
+        data=b"{}",
+        headers=[
+            ("Content-Type", "application/x-amz-json-1.0"),
+            ("X-Amz-Target", "PinpointSMSVoiceV2.DescribeSenderIds"),
+            # moto routes by the credential scope and never checks the signature.
+            (
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=warmup/20240101/us-east-1/sms-voice/aws4_request, "
+                "SignedHeaders=host, Signature=0",
+            ),
+        ],
+    ).get_environ()
+    statuses: list[str] = []
+    body = b"".join(app(environ, lambda status, headers, exc_info=None: statuses.append(status)))
+    if not statuses or not statuses[0].startswith("200"):
+        raise StartupError(f"the emulator failed its self-test: {statuses} {body[:200]!r}")
+    controls.reset()
 
 
 class StartupError(Exception):
@@ -210,17 +230,18 @@ def serve(host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False, out:
     finally:
         sock.close()  # werkzeug listens on a duplicate of the descriptor
 
+    _warm_up(app)
+
     def stop(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+        # shutdown() blocks until serve_forever() returns, so it cannot run on the main thread;
+        # requested before serve_forever() starts, it still makes it return at once.
+        threading.Thread(target=server.shutdown, name="sms-voice-emulator-shutdown", daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    stream = out if out is not None else sys.stdout
-    print(endpoint_url(host, bound_port), file=stream, flush=True)
-    threading.Thread(target=_warm_up, name="sms-voice-emulator-warm-up", daemon=True).start()
     try:
-        server.serve_forever()  # returns after closing the socket on KeyboardInterrupt
-    except KeyboardInterrupt:
-        pass
+        stream = out if out is not None else sys.stdout
+        print(endpoint_url(host, bound_port), file=stream, flush=True)
+        server.serve_forever(poll_interval=0.1)  # how long a shutdown may take to be noticed
     finally:
         server.server_close()
