@@ -9,12 +9,12 @@ from typing import Any
 
 import pulumi
 import pytest
+from pulumi.runtime.config import CONFIG
 
 from examples import run_with_mocks
 from examples.run_with_mocks import (
     TYPE_TOKEN,
     CheckFailed,
-    ProviderBackedMocks,
     load_project,
     run_program,
     stack_config,
@@ -79,17 +79,19 @@ def test_a_program_error_propagates_unchanged(tmp_path: Path) -> None:
         run_program(project(tmp_path, "1 / 0\n"))
 
 
-def test_a_run_leaves_the_callers_pulumi_runtime_alone(tmp_path: Path, pulumi_mocks: ProviderBackedMocks) -> None:
+def test_a_run_leaves_the_callers_pulumi_runtime_alone(tmp_path: Path, pulumi_mocks: Any) -> None:
     outer_root = pulumi.runtime.settings.get_root_resource()
-    pulumi.runtime.set_config("project:outer", "kept")
+    token = CONFIG.set({**CONFIG.get(), "project:outer": "kept"})
+    try:
+        program = "import pulumi\npulumi.export('stack', pulumi.get_stack())\n"
+        result = run_program(project(tmp_path, program), stack="inner")
 
-    program = "import pulumi\npulumi.export('stack', pulumi.get_stack())\n"
-    result = run_program(project(tmp_path, program), stack="inner")
-
-    assert result.outputs == {"stack": "inner"}
-    assert (pulumi.get_project(), pulumi.get_stack()) == ("project", "test")
-    assert pulumi.runtime.settings.get_root_resource() is outer_root
-    assert pulumi.Config("project").get("outer") == "kept"
+        assert result.outputs == {"stack": "inner"}
+        assert (pulumi.get_project(), pulumi.get_stack()) == ("project", "test")
+        assert pulumi.runtime.settings.get_root_resource() is outer_root
+        assert pulumi.Config("project").get("outer") == "kept"
+    finally:
+        CONFIG.reset(token)
 
 
 def test_stack_config_is_project_defaults_then_stack_file_then_overrides(tmp_path: Path) -> None:
