@@ -421,6 +421,9 @@ def test_tag_calls_on_an_unknown_arn_are_resource_not_found(sms_voice_emulated: 
         error = error_of(call)
         assert code(error) == "ResourceNotFoundException"
         assert (error["ResourceType"], error["ResourceId"]) == ("sender-id", ghost)
+    pool = "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123456789abcdef"
+    error = error_of(lambda: client.list_tags_for_resource(ResourceArn=pool))
+    assert (code(error), error["ResourceType"]) == ("ResourceNotFoundException", "pool")
 
 
 def test_tag_calls_on_a_malformed_or_foreign_arn_are_invalid_arn(sms_voice_emulated: ClientAndControl) -> None:

@@ -295,3 +295,13 @@ def test_emulator_server_leaves_no_process_behind() -> None:
 def test_server_ignores_a_stale_aws_profile_in_its_environment() -> None:
     with EmulatorServer(env={"AWS_PROFILE": "does-not-exist"}) as server:
         assert server.client().describe_sender_ids()["SenderIds"] == []
+
+
+def test_emulator_server_reports_why_it_could_not_start() -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        server = EmulatorServer("--port", str(port))  # the last --port wins
+        with pytest.raises(RuntimeError, match="address already in use"):
+            server.start()

@@ -32,6 +32,8 @@ ClientToken reused, other parameters    ValidationException INVALID_PARAMETER, F
                                         the model has no dedicated reason.)
 ClientToken lifetime                    Kept for the backend's life, i.e. until reset. (AWS
                                         expires tokens after an undocumented period.)
+ClientToken and validation              Only processed answers are pinned to the token; a request
+                                        rejected by input validation is not. (Unverified.)
 Release window                          Fixed, configurable time (default 2 s). (AWS: until the
                                         release has propagated; clients retry up to ~2 minutes.)
 Country rules                           Static configurable sets: unsupported {US, CA, CN};
@@ -46,8 +48,9 @@ MessageTypes omitted or empty           Stored as ["TRANSACTIONAL"]. (AWS defaul
 Update/Release MessageTypes casing      Upper case, like RequestSenderId. (Unverified on AWS.)
 RequestSenderId Tags                    Echoed only when the request had tags.
 DescribeSenderIds extras                No MessagingLimits and no PricingTier (values unknown).
-DescribeSenderIds order / paging        Creation order; NextToken is moto's opaque token, bound
-                                        to the other parameters; a bad one gives
+DescribeSenderIds order / paging        Creation order (SenderIds: request order, duplicates
+                                        collapsed); NextToken is moto's opaque token, bound to
+                                        the other parameters; a bad one gives
                                         INVALID_NEXT_TOKEN. Default page size 100.
 Owner SHARED                            Always empty: resource sharing is not modelled.
 Sender ID format                        Model pattern plus the API reference's prose: letters,
@@ -58,8 +61,13 @@ Validation messages / Fields names      Coral-style messages; Fields Name is the
                                         in PascalCase, e.g. "SenderId", "Tags[0].Key".
                                         All violations of a request are reported together.
 ARN with another country                ValidationException COUNTRY_CODE_MISMATCH (AWS: unknown).
-ARN of another account/region/type      ValidationException INVALID_ARN; tag calls on a
-                                        well-formed but unknown ARN: ResourceNotFoundException.
+ARN case                                Tag calls need the ARN exactly as returned (upper-case
+                                        sender ID); Describe/Update/Release take any case.
+Foreign or malformed ARN                ValidationException INVALID_ARN (another account or
+                                        region, not sms-voice, or not a sender ID where one is
+                                        required). Tag calls on a well-formed sms-voice ARN of
+                                        anything unknown (pools too: not modelled):
+                                        ResourceNotFoundException with the ARN's resource type.
 Tag key rules                           "aws:" prefix rejected (FIELD_VALIDATION_FAILED);
                                         duplicate keys in one request rejected
                                         (INVALID_PARAMETER).
@@ -68,7 +76,8 @@ Unimplemented operations                ValidationException UNKNOWN_OPERATION.
 Pools, opt-out lists, IAM, SigV4        Not modelled: any credentials are accepted, no
                                         SENDER_ID_ASSOCIATED_TO_POOL, no AccessDeniedException.
 Faults (test controls)                  ThrottlingException (400) / InternalServerException (500)
-                                        only when injected.
+                                        only when injected; controls are process-global (all
+                                        accounts and regions).
 ======================================  ==========================================================
 
 Test controls (process-global, thread-safe; over HTTP under ``/_sms-voice-emulator/``):

@@ -122,10 +122,9 @@ STATE = EmulatorState()
 @functools.lru_cache(maxsize=1)
 def operation_names() -> frozenset[str]:
     """All operations of the service according to the botocore model (not just the emulated ones)."""
-    import botocore.session
+    from .validation import service_model
 
-    model = botocore.session.get_session().get_service_model(SERVICE_NAME)
-    return frozenset(model.operation_names)
+    return frozenset(service_model().operation_names)
 
 
 def _check_window(seconds: float) -> float:

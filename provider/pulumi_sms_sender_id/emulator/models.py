@@ -247,9 +247,10 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
                 fields=[("ResourceArn", "Not an sms-voice resource ARN of this account and region")],
             )
         if match["type"] == SENDER_ID_RESOURCE_TYPE and match["rest"].count("/") == 1:
-            for sender in self.sender_ids.values():
-                if sender.arn == arn:
-                    return sender
+            sender_id, country = match["rest"].split("/")
+            found = self.sender_ids.get((sender_id, country))
+            if found is not None and found.arn == arn:  # ARNs are case-sensitive: upper-case IDs only
+                return found
         resource_type = match["type"] if match["type"] in _RESOURCE_TYPES else SENDER_ID_RESOURCE_TYPE
         raise ResourceNotFoundException(arn, resource_type=resource_type, message=f"Resource {arn} does not exist.")
 

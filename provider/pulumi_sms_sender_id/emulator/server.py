@@ -182,8 +182,13 @@ class StartupError(Exception):
 
 
 def _listen(host: str, port: int) -> socket.socket:
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    family, _, _, _, address = infos[0]
+    """Bind and listen ourselves, so that a taken port is one clear line, not werkzeug's exit."""
+    # The address family werkzeug will assume for this host when it adopts the socket.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        address = socket.getaddrinfo(host, port, family=family, type=socket.SOCK_STREAM)[0][4]
+    except (OSError, UnicodeError) as error:
+        raise StartupError(f"cannot resolve host {host!r}: {error}") from None
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -218,10 +223,6 @@ def serve(host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False, out:
             if verbose:
                 super().log_request(code, size)
 
-    try:
-        socket.getaddrinfo(host, port)
-    except (OSError, UnicodeError) as error:
-        raise StartupError(f"cannot resolve host {host!r}: {error}") from None
     sock = _listen(host, port)
     try:
         app = create_app()
@@ -230,16 +231,15 @@ def serve(host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False, out:
     finally:
         sock.close()  # werkzeug listens on a duplicate of the descriptor
 
-    _warm_up(app)
-
     def stop(signum: int, frame: FrameType | None) -> None:
         # shutdown() blocks until serve_forever() returns, so it cannot run on the main thread;
         # requested before serve_forever() starts, it still makes it return at once.
         threading.Thread(target=server.shutdown, name="sms-voice-emulator-shutdown", daemon=True).start()
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
     try:
+        _warm_up(app)
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
         stream = out if out is not None else sys.stdout
         print(endpoint_url(host, bound_port), file=stream, flush=True)
         server.serve_forever(poll_interval=0.1)  # how long a shutdown may take to be noticed

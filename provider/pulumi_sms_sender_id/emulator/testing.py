@@ -387,10 +387,11 @@ class EmulatorServer:
             first = None
         if not first or not first.startswith("http"):
             code = self._process.poll()
+            stderr = self.stderr_text().strip()
             self.stop()
             raise RuntimeError(
                 f"the emulator did not print its endpoint within {self.startup_timeout}s "
-                f"(exit code {code}, first line {first!r})"
+                f"(exit code {code}, first line {first!r}); stderr: {stderr[-2000:] or '(empty)'}"
             )
         self._endpoint_url = first.strip()
         return self

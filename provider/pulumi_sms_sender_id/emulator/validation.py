@@ -14,17 +14,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from botocore.model import ListShape, OperationModel, ServiceModel, Shape, StringShape, StructureShape
+from moto.core.utils import get_service_model
 
 from .controls import SERVICE_NAME
 from .exceptions import ValidationException
 
 
-@functools.lru_cache(maxsize=1)
 def service_model() -> ServiceModel:
-    """The service model, loaded once (moto rebuilds it per request in places; we need it hot)."""
-    import botocore.session
-
-    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+    """The botocore service model, shared with moto's parser and serializer (parsed once)."""
+    model: ServiceModel = get_service_model(SERVICE_NAME)
+    return model
 
 
 @functools.lru_cache(maxsize=64)
