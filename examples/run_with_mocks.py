@@ -186,7 +186,8 @@ class Project:
 
 @dataclass(frozen=True)
 class RunResult:
-    """What a run produced: the stack outputs (as `pulumi stack output --json` shows them) and resources."""
+    """What a run produced: the stack outputs (as `pulumi stack output --json --show-secrets` shows them) and
+    every resource registered, in registration order."""
 
     project: str
     stack: str
@@ -361,7 +362,10 @@ def run_program(
     )
 
 
-def _report(result: RunResult, project_dir: Path) -> str:
+_SHOWN = {"create": ("+", "created"), "read": ("=", "read"), "component": (" ", "component")}
+
+
+def _report(result: RunResult) -> str:
     try:
         program = result.program.relative_to(Path.cwd())
     except ValueError:
@@ -374,8 +378,8 @@ def _report(result: RunResult, project_dir: Path) -> str:
     ]
     width = max((len(r.type) for r in result.resources), default=0)
     for resource in sorted(result.resources, key=lambda r: r.name):
-        sign = {"create": "+", "read": "=", "component": " "}[resource.operation]
-        lines.append(f"  {sign} {resource.type:<{width}}  {resource.name}  {resource.operation}d  id={resource.id}")
+        sign, done = _SHOWN[resource.operation]
+        lines.append(f"  {sign} {resource.type:<{width}}  {resource.name}  {done}  id={resource.id}")
     lines += ["", "Stack outputs:", json.dumps(result.outputs, indent=2, sort_keys=True)]
     return "\n".join(lines)
 
@@ -407,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the program's own failure: report it like `pulumi up` would, briefly
         print(f"error: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
-    print(json.dumps(result.to_json(), indent=2, sort_keys=True) if args.json else _report(result, Path(args.project)))
+    print(json.dumps(result.to_json(), indent=2, sort_keys=True) if args.json else _report(result))
     return 0
 
 
