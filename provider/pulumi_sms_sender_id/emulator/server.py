@@ -24,6 +24,8 @@ StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 _MAX_CONTROL_BODY = 1 << 20
+#: SigV4 credential scope suffix of requests signed for this service (signing name sms-voice).
+_SMS_VOICE_SCOPE = "/sms-voice/aws4_request"
 
 
 class ControlError(Exception):
@@ -79,14 +81,22 @@ _ROUTES: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
 
 
 class ControlMiddleware:
-    """WSGI middleware answering the emulator's plain-HTTP JSON control API."""
+    """WSGI middleware answering the emulator's plain-HTTP JSON control API.
 
-    def __init__(self, app: WSGIApp) -> None:
+    ``sms_voice_app`` (optional) is moto's application for our backend: requests signed for
+    ``sms-voice`` go straight to it. moto's dispatcher would choose the same application, but
+    spends ~4 ms per request scanning its package directory to do so.
+    """
+
+    def __init__(self, app: WSGIApp, sms_voice_app: WSGIApp | None = None) -> None:
         self.app = app
+        self.sms_voice_app = sms_voice_app
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
+        if self.sms_voice_app is not None and _SMS_VOICE_SCOPE in environ.get("HTTP_AUTHORIZATION", ""):
+            return self.sms_voice_app(environ, start_response)
         if path.startswith(CONTROL_PATH_PREFIX):
             return self._control(method, path[len(CONTROL_PATH_PREFIX) :].strip("/"), environ, start_response)
         if path.rstrip("/") == "/moto-api/reset" and method == "POST":
@@ -143,8 +153,9 @@ def create_app() -> WSGIApp:
 
     dispatcher = DomainDispatcherApplication(create_backend_app)
     # Build our backend's Flask app now rather than on the first API call.
-    dispatcher.app_instances[MOTO_SERVICE_KEY] = create_backend_app(cast(Any, MOTO_SERVICE_KEY))
-    return ControlMiddleware(dispatcher)
+    sms_voice_app = create_backend_app(cast(Any, MOTO_SERVICE_KEY))
+    dispatcher.app_instances[MOTO_SERVICE_KEY] = sms_voice_app
+    return ControlMiddleware(dispatcher, sms_voice_app)
 
 
 def _warm_up(app: WSGIApp) -> None:
