@@ -96,64 +96,15 @@ class EmulatorControlProtocol(Protocol):
 
 
 class InProcessControl:
-    """The controls of the emulator in this process (for ``mock_aws()``)."""
+    """The controls of the emulator in this process (for ``mock_aws()``): the module's own functions."""
 
-    def inject_fault(
-        self, operation: str, error: str = "ThrottlingException", count: int = 1, after_commit: bool = False
-    ) -> None:
-        _controls.inject_fault(operation, error, count, after_commit)
-
-    def configure(
-        self,
-        *,
-        release_window_seconds: float | None = None,
-        registration_only_countries: Iterable[str] | None = None,
-        unsupported_countries: Iterable[str] | None = None,
-        sender_id_quota: int | None = None,
-    ) -> None:
-        _controls.configure(
-            release_window_seconds=release_window_seconds,
-            registration_only_countries=registration_only_countries,
-            unsupported_countries=unsupported_countries,
-            sender_id_quota=sender_id_quota,
-        )
-
-    def seed_sender_id(
-        self,
-        sender_id: str,
-        iso_country_code: str,
-        *,
-        account_id: str = _controls.DEFAULT_ACCOUNT_ID,
-        region: str = _controls.DEFAULT_REGION,
-        message_types: Sequence[str] = ("TRANSACTIONAL",),
-        registered: bool = False,
-        registration_id: str | None = None,
-        deletion_protection_enabled: bool = False,
-        tags: Mapping[str, str] | None = None,
-    ) -> dict[str, Any]:
-        return _controls.seed_sender_id(
-            sender_id,
-            iso_country_code,
-            account_id=account_id,
-            region=region,
-            message_types=message_types,
-            registered=registered,
-            registration_id=registration_id,
-            deletion_protection_enabled=deletion_protection_enabled,
-            tags=tags,
-        )
-
-    def call_counts(self) -> dict[str, int]:
-        return _controls.call_counts()
-
-    def reset_call_counts(self) -> None:
-        _controls.reset_call_counts()
-
-    def reset(self) -> None:
-        _controls.reset()
-
-    def current_config(self) -> dict[str, Any]:
-        return _controls.current_config()
+    inject_fault = staticmethod(_controls.inject_fault)
+    configure = staticmethod(_controls.configure)
+    seed_sender_id = staticmethod(_controls.seed_sender_id)
+    call_counts = staticmethod(_controls.call_counts)
+    reset_call_counts = staticmethod(_controls.reset_call_counts)
+    reset = staticmethod(_controls.reset)
+    current_config = staticmethod(_controls.current_config)
 
 
 class EmulatorControl:
