@@ -1,0 +1,28 @@
+"""CPU time and peak memory of a process, from Linux /proc (no third-party dependency)."""
+
+from __future__ import annotations
+
+import os
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of every thread of `pid` so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    # After the command name: state is field 3 of proc(5), utime 14 and stime 15.
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def status_mib(pid: int, key: str) -> float:
+    """A `kB` line of /proc/<pid>/status (VmHWM: peak resident set, VmRSS: current) in MiB."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(f"{key}:"):
+                return int(line.split()[1]) / 1024
+    raise KeyError(f"{key} not in /proc/{pid}/status")
+
+
+def peak_rss_mib(pid: int) -> float:
+    return status_mib(pid, "VmHWM")
