@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,9 +50,8 @@ def _isolate_aws() -> None:
     """Keep the developer's AWS profile and settings away from both processes (they inherit os.environ)."""
     for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
         os.environ.pop(name, None)
-    empty = tempfile.mkdtemp(prefix="bench-aws-")
-    os.environ["AWS_CONFIG_FILE"] = os.path.join(empty, "config")
-    os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(empty, "credentials")
+    os.environ["AWS_CONFIG_FILE"] = os.devnull
+    os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
 
 
 def main(argv: Sequence[str] | None = None) -> int:
