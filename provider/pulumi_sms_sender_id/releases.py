@@ -5,8 +5,9 @@ AWS answers SENDER_ID_REQUIRES_REGISTRATION for a while after a release. Two cas
   waiting it out is right, and `released_here_within` says so;
 - released by an earlier `pulumi destroy` or `up`: the error is final, but `seconds_since_release`
   lets it say "released N minutes ago, wait and retry" instead of "requires registration".
-The second needs memory across processes: a small journal in the user's cache directory (never in
-stack state, never pickled). Writing it is best effort: a release never fails because of it.
+The second needs memory across processes: an append-only journal in the user's cache directory (never
+in stack state, never pickled), one JSON line per release, so a release costs one small write however
+many came before. Writing it is best effort: a release never fails because of it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Final
 
 Key = tuple[str, str, str]  # (region, SENDER_ID, COUNTRY)
 JOURNAL_TTL: Final = 3600.0
+COMPACT_ABOVE_BYTES: Final = 256 * 1024
 CACHE_DIR_ENV: Final = "PULUMI_SMS_SENDER_ID_CACHE_DIR"
 
 _lock: Final = threading.Lock()
@@ -34,9 +36,9 @@ def key(region: str, sender_id: str, iso_country_code: str) -> Key:
 def journal_path() -> Path:
     configured = os.environ.get(CACHE_DIR_ENV)
     if configured:
-        return Path(configured) / "releases.json"
+        return Path(configured) / "releases.jsonl"
     cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(cache) / "pulumi-sms-sender-id" / "releases.json"
+    return Path(cache) / "pulumi-sms-sender-id" / "releases.jsonl"
 
 
 def _journal_key(released: Key) -> str:
@@ -44,24 +46,40 @@ def _journal_key(released: Key) -> str:
 
 
 def _read_journal(path: Path) -> dict[str, float]:
+    """The latest release time per key; unreadable lines are skipped."""
+    entries: dict[str, float] = {}
     try:
-        entries = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(entries, dict):
-        return {}
-    return {str(k): float(v) for k, v in entries.items() if isinstance(v, (int, float))}
+        lines = path.read_text().splitlines()
+    except OSError:
+        return entries
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            entries[str(entry["key"])] = float(entry["at"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return entries
+
+
+def _compact(path: Path, now: float) -> None:
+    """Rewrite the journal without expired entries (rare: only once it has grown large)."""
+    kept = "".join(
+        json.dumps({"key": k, "at": at}) + "\n" for k, at in _read_journal(path).items() if now - at < JOURNAL_TTL
+    )
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as handle:
+        handle.write(kept)
+    os.replace(handle.name, path)
 
 
 def _write_journal(released: Key, at: float) -> None:
     path = journal_path()
+    line = json.dumps({"key": _journal_key(released), "at": at}) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        entries = {k: v for k, v in _read_journal(path).items() if at - v < JOURNAL_TTL}
-        entries[_journal_key(released)] = at
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as handle:
-            json.dump(entries, handle)
-        os.replace(handle.name, path)
+        with path.open("a") as journal:
+            journal.write(line)
+        if path.stat().st_size > COMPACT_ABOVE_BYTES:
+            _compact(path, at)
     except OSError:
         return
 
