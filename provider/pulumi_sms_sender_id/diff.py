@@ -54,9 +54,10 @@ CANON: Final[dict[str, Canon]] = {
     p.TAGS: _tags,
     p.DELETION_PROTECTION_ENABLED: _protection,
 }
-# An omitted message_types or deletion_protection_enabled means "keep what AWS has": protection is
-# only ever removed by an explicit False, and message types never force a lease on their own.
-NO_OPINION_WHEN_OMITTED: Final = {p.MESSAGE_TYPES, p.DELETION_PROTECTION_ENABLED}
+# An omitted message_types, deletion_protection_enabled or region means "keep what AWS has": protection
+# is only ever removed by an explicit False, and neither message types nor a change of the stack's
+# default region (aws:region, AWS_REGION on another machine) ever forces a new lease on its own.
+NO_OPINION_WHEN_OMITTED: Final = {p.MESSAGE_TYPES, p.DELETION_PROTECTION_ENABLED, p.REGION}
 
 
 def key_changes(key: str, olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> bool:
@@ -77,9 +78,7 @@ def key_changes(key: str, olds: Mapping[str, Any], news: Mapping[str, Any], defa
 
 def known_change(key: str, olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> bool:
     """A change that is certain: both sides known and different (unknowns in preview are not)."""
-    if p.contains_unknown(news.get(key)) or p.contains_unknown(olds.get(key)):
-        return False
-    return key_changes(key, olds, news, default_region)
+    return not p.contains_unknown(news.get(key)) and key_changes(key, olds, news, default_region)
 
 
 def plan(olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> Plan:

@@ -1,6 +1,6 @@
 """Turn AWS answers into messages a person can act on, keeping the AWS code and request id.
 
-Every AWS call of the provider goes through `explain` (via `sender_ids.call`), so each failure the
+Every AWS failure the provider meets goes through `explain` (in `sender_ids`), so each failure the
 engine shows reads the same way: what failed, why, what to do, then the raw AWS facts.
 """
 
@@ -29,7 +29,7 @@ def _adopt_hint(sender: str) -> str:
     )
 
 
-def _conflict(reason: str, sender: str, operation: str) -> str | None:
+def _conflict(reason: str, sender: str) -> str | None:
     if reason == "DELETION_PROTECTION_ENABLED":
         return (
             f"{sender} has deletion protection enabled, so nothing was released. To release it, first set "
@@ -63,7 +63,7 @@ def _validation(reason: str, sender: str, fields: list[Mapping[str, str]]) -> st
     return None
 
 
-def _quota(reason: str, sender: str, operation: str) -> str | None:
+def _quota(reason: str, sender: str) -> str | None:
     if reason == "SENDER_IDS_PER_ACCOUNT":
         return (
             f"the account has reached its quota of sender IDs, so {sender} was not leased. Release unused "
@@ -91,12 +91,12 @@ def _access(reason: str, sender: str, operation: str) -> str:
 
 def _by_code(code: str, reason: str, sender: str, operation: str, response: Mapping[str, Any]) -> str:
     if code == "ConflictException":
-        return _conflict(reason, sender, operation) or f"AWS reported a conflict on {sender}"
+        return _conflict(reason, sender) or f"AWS reported a conflict on {sender}"
     if code == "ValidationException":
         fields = list(response.get("Fields") or [])
         return _validation(reason, sender, fields) or f"AWS rejected the request for {sender}"
     if code == "ServiceQuotaExceededException":
-        return _quota(reason, sender, operation) or "an AWS service quota was exceeded"
+        return _quota(reason, sender) or "an AWS service quota was exceeded"
     if code in ("AccessDeniedException", "AccessDenied"):
         return _access(reason, sender, operation)
     if code == "ResourceNotFoundException":
@@ -145,6 +145,18 @@ def recently_released(error: SenderIdError, sender: str, seconds_ago: float) -> 
         f"{sender} was released from this machine about {minutes} minute{'s' if minutes > 1 else ''} ago, and "
         "AWS refuses to lease a sender ID again until the release has finished (usually a few minutes). "
         "Wait a few minutes and run `pulumi up` again",
+        code=error.code,
+        reason=error.reason,
+        facts=error.facts,
+    )
+
+
+def appeared_meanwhile(error: SenderIdError, sender: str) -> SenderIdError:
+    """RESOURCE_ALREADY_EXISTS on a request, although Describe found nothing a moment before."""
+    return SenderIdError(
+        f"{sender} was leased by someone else between the provider's check and its request. Most often the "
+        "program declares the same sender ID and country twice (declare it once); otherwise another stack or "
+        "person leased it at the same time. Nothing was leased by this request",
         code=error.code,
         reason=error.reason,
         facts=error.facts,

@@ -43,14 +43,17 @@ class SenderIdProvider(ResourceProvider):
             self._settings = settings.resolve(None)
         return self._settings
 
-    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         inputs, failures = validation.validate(news)
         if not failures:
-            failures = guards.protected_replacement(_olds, inputs, self.settings.region)
+            failures = guards.protected_replacement(olds, inputs, self.settings.region)
         return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
 
-    def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> DiffResult:
-        plan = diff.plan(_olds, _news, self.settings.region)
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        refusal = guards.doomed_replacement(olds, news, self.settings.region)
+        if refusal is not None:
+            raise SenderIdError(refusal)
+        plan = diff.plan(olds, news, self.settings.region)
         return DiffResult(
             changes=bool(plan.changes),
             replaces=list(plan.replaces),
@@ -76,16 +79,16 @@ class SenderIdProvider(ResourceProvider):
         outs = state.outputs(props, record, target.region, tags)
         return ReadResult(record["SenderIdArn"], outs, state.inputs_of(outs))
 
-    def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
-        target = self._target_of(_id)
-        outs = dict(_olds)
-        wanted = _news.get(p.DELETION_PROTECTION_ENABLED)
-        if wanted is not None and bool(wanted) != bool(_olds.get(p.DELETION_PROTECTION_ENABLED)):
-            outs = state.with_output_only(outs, sender_ids.set_deletion_protection(target, bool(wanted)))
-        tags = p.tags(_news.get(p.TAGS))
-        sender_ids.retag(target, _id, p.tags(_olds.get(p.TAGS)), tags)
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        target = self._target_of(id_)
+        outs = dict(olds)
+        wanted = news.get(p.DELETION_PROTECTION_ENABLED)
+        if wanted is not None and bool(wanted) != bool(olds.get(p.DELETION_PROTECTION_ENABLED)):
+            outs = state.with_update_answer(outs, sender_ids.set_deletion_protection(target, bool(wanted)))
+        tags = p.tags(news.get(p.TAGS))
+        sender_ids.retag(target, id_, p.tags(olds.get(p.TAGS)), tags)
         outs.update(
-            {p.TAGS: tags, p.CLIENT_TOKEN: _news.get(p.CLIENT_TOKEN), p.ADOPT_EXISTING: _news.get(p.ADOPT_EXISTING)}
+            {p.TAGS: tags, p.CLIENT_TOKEN: news.get(p.CLIENT_TOKEN), p.ADOPT_EXISTING: news.get(p.ADOPT_EXISTING)}
         )
         return UpdateResult(outs)
 
@@ -116,6 +119,8 @@ class SenderIdProvider(ResourceProvider):
         try:
             record = sender_ids.request(target, params, props.get(p.CLIENT_TOKEN), RequestPolicy(wait_for_release=wait))
         except SenderIdError as error:
+            if error.reason == "RESOURCE_ALREADY_EXISTS":  # appeared after `find`: a twin declaration
+                raise errors.appeared_meanwhile(error, target.label) from None
             ago = releases.seconds_since_release(released) if not wait else None
             if error.reason != "SENDER_ID_REQUIRES_REGISTRATION" or ago is None:
                 raise

@@ -8,6 +8,7 @@ leases, so it carries the rules that keep a retry from leasing twice or trusting
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import random
 import time
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 # Failures after which the request may or may not have been applied.
-AMBIGUOUS_TRANSPORT: Final = (ConnectionClosedError, ReadTimeoutError, EndpointConnectionError, ConnectTimeoutError)
+AMBIGUOUS_TRANSPORT: Final = (ConnectionClosedError, ReadTimeoutError)
+# Failures before the request reached AWS: safe to send again.
+UNSENT_TRANSPORT: Final = (EndpointConnectionError, ConnectTimeoutError)
 AMBIGUOUS_CODES: Final = {"InternalServerException", "ServiceUnavailableException", "InternalFailure"}
 THROTTLING_CODES: Final = {"ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded"}
 
@@ -188,7 +191,8 @@ def request_params(
 
 
 def _delay(policy: RequestPolicy, attempt: int) -> float:
-    return random.uniform(0, min(policy.max_delay, policy.base_delay * 2**attempt))
+    """Full-jitter exponential backoff (the exponent capped, so long waits never overflow)."""
+    return random.uniform(0, min(policy.max_delay, policy.base_delay * 2 ** min(attempt, 10)))
 
 
 def request(target: Target, params: Mapping[str, Any], user_token: str | None, policy: RequestPolicy) -> dict[str, Any]:
@@ -196,26 +200,33 @@ def request(target: Target, params: Mapping[str, Any], user_token: str | None, p
 
     The caller has checked that the account does not hold it, so after an answer that may hide a
     success (5xx, dropped connection) a Describe tells whether our request went through. Each retry
-    uses a fresh ClientToken, because AWS pins an answer (failures too) to its token.
+    uses a fresh ClientToken, because AWS pins an answer (failures too) to its token; for the same
+    reason a failure answered to the user's token is asked once more with a fresh one, as it may be a
+    failure cached from an earlier run (a quota since raised, a release since finished).
     """
     api = target.client(retries=False)
     token = first_token(user_token, params)
     deadline = time.monotonic() + policy.wait_for_release
-    attempt = 1
-    while True:
+    for attempt in itertools.count(1):
+        pause = _delay(policy, attempt)
         try:
             answer = dict(api.request_sender_id(**params, ClientToken=token))
         except ClientError as problem:
             code, reason = reason_of(problem)
             if code in AMBIGUOUS_CODES and (found := find(target)) is not None:
                 return found
-            if reason == "SENDER_ID_REQUIRES_REGISTRATION" and policy.wait_for_release > 0:
-                if time.monotonic() >= deadline:
+            waiting = reason == "SENDER_ID_REQUIRES_REGISTRATION" and policy.wait_for_release > 0
+            if waiting:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
                     raise _still_releasing(target, policy, problem) from None
+                pause = min(pause, remaining)
+            elif user_token is not None and attempt == 1 and code not in THROTTLING_CODES:
+                pause = 0.0  # possibly a cached answer: ask again at once with a fresh token
             elif not (code in AMBIGUOUS_CODES | THROTTLING_CODES and attempt < policy.max_attempts):
                 raise explain(problem, target.label) from None
-        except AMBIGUOUS_TRANSPORT as problem:
-            if (found := find(target)) is not None:
+        except (*AMBIGUOUS_TRANSPORT, *UNSENT_TRANSPORT) as problem:
+            if isinstance(problem, AMBIGUOUS_TRANSPORT) and (found := find(target)) is not None:
                 return found
             if attempt >= policy.max_attempts:
                 raise explain_local(problem, target.label) from None
@@ -227,9 +238,9 @@ def request(target: Target, params: Mapping[str, Any], user_token: str | None, p
             # The user's token replayed the answer of a sender ID released since: lease it for real.
             if attempt >= policy.max_attempts:
                 raise SenderIdError(f"AWS kept replaying an old answer for {target.label}; run `pulumi up` again")
-        policy.sleep(_delay(policy, attempt))
+        policy.sleep(pause)
         token = str(uuid.uuid4())
-        attempt += 1
+    raise AssertionError("unreachable")
 
 
 def _still_releasing(target: Target, policy: RequestPolicy, problem: ClientError) -> SenderIdError:

@@ -37,8 +37,8 @@ def inputs_of(outs: Mapping[str, Any]) -> dict[str, Any]:
     return {key: outs.get(key) for key in p.INPUT_KEYS}
 
 
-def with_output_only(outs: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
-    """`outs` with the output-only fields that `record` (an Update answer) carries, refreshed."""
+def with_update_answer(outs: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
+    """`outs` refreshed with what an UpdateSenderId answer reports (protection, price, registration)."""
     fresh = dict(outs)
     for key, field in (
         (p.MONTHLY_LEASING_PRICE, "MonthlyLeasingPrice"),

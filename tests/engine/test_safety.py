@@ -138,6 +138,29 @@ def test_protection_toggle_and_tag_edits_are_not_refused(engine: Engine, aws: An
     assert leased(aws) == ["ACMEPAY/GB"]
 
 
+def test_replacing_a_registered_adopted_sender_id_is_refused_in_preview(
+    engine: Engine, emulator: Any, aws: Any
+) -> None:
+    emulator.control.seed_sender_id("ACME", "IN", region="eu-west-2", registered=True, registration_id="reg-7")
+    india = {**GB, "iso_country_code": "IN", "adopt_existing": True}
+    engine.up({"acme": india})
+    with pytest.raises(ProviderError) as refused:
+        engine.preview({"acme": {**india, "message_types": ["PROMOTIONAL"]}})
+    assert "registered (reg-7)" in refused.value.message
+    assert "ends the registration" in refused.value.message
+    assert leased(aws) == ["ACME/IN"]
+
+
+def test_replacing_a_sender_id_adopted_with_protection_is_refused_in_preview(engine: Engine, emulator: Any) -> None:
+    emulator.control.seed_sender_id("ACME", "GB", region="eu-west-2", deletion_protection_enabled=True)
+    engine.up({"acme": {**GB, "adopt_existing": True}})  # protection left as AWS has it: enabled
+    emulator.control.reset_call_counts()
+    with pytest.raises(ProviderError) as refused:
+        engine.up({"acme": {**GB, "adopt_existing": True, "sender_id": "ACMEPAY"}})
+    assert "deletion protection is enabled" in refused.value.message
+    assert requests(emulator) == 0
+
+
 def test_destroy_then_up_with_the_same_client_token_leases_for_real(engine: Engine, emulator: Any, aws: Any) -> None:
     tokened = {"acme": {**GB, "client_token": "release-2026-11"}}
     engine.up(tokened)

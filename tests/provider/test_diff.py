@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pulumi.dynamic import DiffResult
+import pytest
+from pulumi.dynamic import ConfigureRequest, DiffResult
+from pulumi.dynamic.config import Config
 from pulumi.output import Unknown
 
 from pulumi_sms_sender_id import SenderIdProvider
+from pulumi_sms_sender_id.errors import SenderIdError
 
 STATE: dict[str, Any] = {
     "sender_id": "ACME",
@@ -105,10 +108,25 @@ def test_changing_region_replaces(provider: SenderIdProvider) -> None:
     assert result.replaces == ["region"]
 
 
-def test_omitted_region_means_the_configured_one(provider: SenderIdProvider) -> None:
-    # the `provider` fixture is configured with aws:region eu-west-2, the region in STATE
+def test_omitted_region_keeps_the_sender_id_where_it_is(provider: SenderIdProvider) -> None:
     assert diff(provider, region=None).changes is False
     assert diff(provider, region="eu-west-2").changes is False
+    moved_default = SenderIdProvider()
+    moved_default.configure(ConfigureRequest(Config({"aws:region": "us-west-2"}, "test")))
+    assert diff(moved_default, region=None).changes is False, "a new default region must not move sender IDs"
+
+
+def test_replacing_a_sender_id_protected_outside_its_inputs_fails_preview(provider: SenderIdProvider) -> None:
+    adopted_protected = {**STATE, "deletion_protection_enabled": True}  # outputs say so, inputs never did
+    with pytest.raises(SenderIdError, match="sender_id cannot change while deletion protection is enabled"):
+        provider.diff(STATE["sender_id_arn"], adopted_protected, {**PROGRAM, "sender_id": "ACMEPAY"})
+
+
+def test_replacing_a_registered_sender_id_fails_preview(provider: SenderIdProvider) -> None:
+    registered = {**STATE, "registered": True, "registration_id": "reg-1"}
+    with pytest.raises(SenderIdError, match=r"registered \(reg-1\).*ends the registration"):
+        provider.diff(STATE["sender_id_arn"], registered, {**PROGRAM, "message_types": ["PROMOTIONAL"]})
+    assert provider.diff(STATE["sender_id_arn"], registered, {**PROGRAM, "tags": {"a": "b"}}).replaces == []
 
 
 def test_client_token_and_adopt_existing_alone_change_nothing(provider: SenderIdProvider) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_sms_sender_id import SenderIdProvider
+from pulumi_sms_sender_id import SenderIdProvider, sender_ids
 from pulumi_sms_sender_id.errors import SenderIdError
 
 ACME = {"sender_id": "acme", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
@@ -211,3 +211,26 @@ def test_rerequest_after_a_release_elsewhere_fails_at_once(provider: SenderIdPro
     with pytest.raises(SenderIdError, match="released in the last few minutes"):
         create(provider)
     assert calls(emulated)["RequestSenderId"] == 1
+
+
+def test_a_failure_cached_for_the_users_token_is_asked_again_afresh(provider: SenderIdProvider, emulated: Any) -> None:
+    emulated.configure(sender_id_quota=0)
+    with pytest.raises(SenderIdError, match="quota"):
+        create(provider, client_token="launch")
+    emulated.configure(sender_id_quota=10)
+    id_, _ = create(provider, client_token="launch")  # AWS would replay the quota failure for this token
+    assert id_.endswith("/ACME/GB")
+
+
+def test_a_sender_id_leased_between_check_and_request_is_explained(
+    provider: SenderIdProvider, emulated: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    emulated.seed_sender_id("ACME", "GB", region=REGION)
+    monkeypatch.setattr(sender_ids, "find", lambda target: None)  # the twin leased it just after our Describe
+    with pytest.raises(SenderIdError, match="declares the same sender ID and country twice"):
+        create(provider)
+
+
+def test_backoff_never_overflows_on_long_waits() -> None:
+    policy = sender_ids.RequestPolicy(wait_for_release=7200)
+    assert 0 <= sender_ids._delay(policy, 5000) <= policy.max_delay
