@@ -103,7 +103,7 @@ def test_seed_rejects_a_region_without_the_service() -> None:
 
 def test_set_defaults_are_what_reset_restores() -> None:
     try:
-        controls.set_defaults(sender_id_quota=7)
+        controls.configure(sender_id_quota=7, as_default=True)
         emulator.configure(sender_id_quota=9)
         emulator.reset()
         assert emulator.current_config()["sender_id_quota"] == 7

@@ -64,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--port must be between 0 and 65535, got {args.port}")
     try:
         # The flags become the defaults that a reset restores.
-        controls.set_defaults(
+        controls.configure(
+            as_default=True,
             release_window_seconds=args.release_window,
             registration_only_countries=args.registration_only_countries,
             unsupported_countries=args.unsupported_countries,

@@ -171,8 +171,13 @@ def configure(
     registration_only_countries: Iterable[str] | None = None,
     unsupported_countries: Iterable[str] | None = None,
     sender_id_quota: int | None = None,
+    as_default: bool = False,
 ) -> None:
-    """Change behaviour knobs; ``None`` leaves a knob unchanged. :func:`reset` restores the defaults."""
+    """Change behaviour knobs; ``None`` leaves a knob unchanged. :func:`reset` restores the defaults.
+
+    ``as_default=True`` also makes the change part of what :func:`reset` restores (the server's CLI
+    flags use it).
+    """
     changes = _config_changes(
         release_window_seconds=release_window_seconds,
         registration_only_countries=registration_only_countries,
@@ -180,27 +185,12 @@ def configure(
         sender_id_quota=sender_id_quota,
     )
     with LOCK:
-        STATE.config = dataclasses.replace(STATE.current_config(), **changes)
-
-
-def set_defaults(
-    *,
-    release_window_seconds: float | None = None,
-    registration_only_countries: Iterable[str] | None = None,
-    unsupported_countries: Iterable[str] | None = None,
-    sender_id_quota: int | None = None,
-) -> None:
-    """Change the configuration that :func:`reset` restores (the server's CLI flags use this)."""
-    changes = _config_changes(
-        release_window_seconds=release_window_seconds,
-        registration_only_countries=registration_only_countries,
-        unsupported_countries=unsupported_countries,
-        sender_id_quota=sender_id_quota,
-    )
-    with LOCK:
-        STATE.baseline = dataclasses.replace(STATE.baseline or _default_config(), **changes)
-        STATE.config = STATE.baseline
-        STATE._config_loaded = True
+        if as_default:
+            STATE.baseline = dataclasses.replace(STATE.baseline or _default_config(), **changes)
+            STATE.config = STATE.baseline
+            STATE._config_loaded = True
+        else:
+            STATE.config = dataclasses.replace(STATE.current_config(), **changes)
 
 
 def _config_changes(
