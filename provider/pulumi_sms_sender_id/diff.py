@@ -78,7 +78,9 @@ def key_changes(key: str, olds: Mapping[str, Any], news: Mapping[str, Any], defa
 
 def known_change(key: str, olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> bool:
     """A change that is certain: both sides known and different (unknowns in preview are not)."""
-    return not p.contains_unknown(news.get(key)) and key_changes(key, olds, news, default_region)
+    if p.contains_unknown(news.get(key)) or p.contains_unknown(olds.get(key)):
+        return False
+    return key_changes(key, olds, news, default_region)
 
 
 def plan(olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> Plan:

@@ -101,18 +101,22 @@ def explained(label: str) -> Iterator[None]:
         raise explain_local(problem, label) from None
 
 
-def find(target: Target) -> dict[str, Any] | None:
-    """The Describe record of the sender ID, or None when the account does not hold it."""
-    api = target.client()
+def _unless_gone(target: Target, call: Callable[..., T], **params: Any) -> T | None:
+    """`call(**params)`, or None when AWS answers that the sender ID does not exist; others explained."""
     try:
-        answer = api.describe_sender_ids(SenderIds=[target.ref])  # type: ignore[list-item]
+        return call(**params)
     except ClientError as problem:
         if reason_of(problem)[0] == "ResourceNotFoundException":
             return None
         raise explain(problem, target.label) from None
     except BotoCoreError as problem:
         raise explain_local(problem, target.label) from None
-    records = answer.get("SenderIds", [])
+
+
+def find(target: Target) -> dict[str, Any] | None:
+    """The Describe record of the sender ID, or None when the account does not hold it."""
+    answer = _unless_gone(target, target.client().describe_sender_ids, SenderIds=[target.ref])
+    records = answer.get("SenderIds", []) if answer is not None else []
     return dict(records[0]) if records else None
 
 
@@ -142,16 +146,7 @@ def retag(target: Target, arn: str, old: Mapping[str, str], new: Mapping[str, st
 
 def release(target: Target) -> bool:
     """Release the sender ID; False when it was already gone (destroy must still succeed)."""
-    api = target.client()
-    try:
-        api.release_sender_id(**target.ref)
-    except ClientError as problem:
-        if reason_of(problem)[0] == "ResourceNotFoundException":
-            return False
-        raise explain(problem, target.label) from None
-    except BotoCoreError as problem:
-        raise explain_local(problem, target.label) from None
-    return True
+    return _unless_gone(target, target.client().release_sender_id, **target.ref) is not None
 
 
 @dataclass(frozen=True)
