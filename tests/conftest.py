@@ -9,11 +9,13 @@ import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_sms_sender_id import SenderIdProvider, client, releases
+from pulumi_sms_sender_id import SenderIdProvider, client, pacing, releases
 
 pytest_plugins = ["pulumi_sms_sender_id.emulator.testing", "tests.mocks"]
 
 REGION = "eu-west-2"
+#: Tests that do not measure pacing let the provider call the emulator (no quota) as fast as it likes.
+FAST = {"sms-sender-id:requestsPerSecond": "1000"}
 
 
 @pytest.fixture(autouse=True)
@@ -30,9 +32,11 @@ def isolated_aws(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     monkeypatch.delenv("AWS_REGION", raising=False)
     monkeypatch.setenv(releases.CACHE_DIR_ENV, str(home / "cache"))
     client.clear()
+    pacing.clear()
     releases.clear()
     yield
     client.clear()
+    pacing.clear()
     releases.clear()
 
 
@@ -40,7 +44,7 @@ def isolated_aws(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
 def provider() -> SenderIdProvider:
     """A provider configured the way the engine does it, with stack config aws:region."""
     instance = SenderIdProvider()
-    instance.configure(ConfigureRequest(Config({"aws:region": REGION}, "test")))
+    instance.configure(ConfigureRequest(Config({"aws:region": REGION, **FAST}, "test")))
     return instance
 
 

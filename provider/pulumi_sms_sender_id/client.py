@@ -1,8 +1,9 @@
 """One boto3 client per (region, profile, endpoint), shared by every resource and worker thread.
 
 boto3 clients are thread-safe once built, sessions are not: building happens under a lock.
-Two flavours exist because RequestSenderId must never be retried blindly (a retry could lease a
-second sender ID or replay a cached failure); the provider retries it itself, see `sender_ids`.
+Clients make exactly one attempt per call: botocore's retries would hide what happened (a lost
+answer to a release looks like "someone else released it") and its per-client retry quota turns a
+busy minute into instant failures for every later call. `calls` paces and retries instead.
 """
 
 from __future__ import annotations
@@ -16,37 +17,35 @@ if TYPE_CHECKING:
 
 SERVICE: Final = "pinpoint-sms-voice-v2"
 USER_AGENT: Final = "pulumi-sms-sender-id/0.1.0"
-# botocore's standard mode: exponential backoff with jitter on throttling, 5xx and transport errors.
-MAX_ATTEMPTS: Final = 8
 
 _lock = threading.Lock()
-_clients: dict[tuple[str, str | None, str | None, bool], PinpointSMSVoiceV2Client] = {}
+_clients: dict[tuple[str, str | None, str | None], PinpointSMSVoiceV2Client] = {}
 
 
 def endpoint_url() -> str | None:
     return os.environ.get("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2") or os.environ.get("AWS_ENDPOINT_URL")
 
 
-def get_client(region: str, profile: str | None, *, retries: bool = True) -> PinpointSMSVoiceV2Client:
-    """The shared client; `retries=False` gives one attempt per call, for RequestSenderId."""
-    key = (region, profile, endpoint_url(), retries)
+def get_client(region: str, profile: str | None) -> PinpointSMSVoiceV2Client:
+    """The shared client of (region, profile, endpoint)."""
+    key = (region, profile, endpoint_url())
     client = _clients.get(key)
     if client is not None:
         return client
     with _lock:
         client = _clients.get(key)
         if client is None:
-            client = _build(region, profile, retries)
+            client = _build(region, profile)
             _clients[key] = client
     return client
 
 
-def _build(region: str, profile: str | None, retries: bool) -> PinpointSMSVoiceV2Client:
+def _build(region: str, profile: str | None) -> PinpointSMSVoiceV2Client:
     import boto3
     from botocore.config import Config
 
     config = Config(
-        retries={"mode": "standard", "total_max_attempts": MAX_ATTEMPTS if retries else 1},
+        retries={"mode": "standard", "total_max_attempts": 1},
         user_agent_extra=USER_AGENT,
         connect_timeout=10,
         read_timeout=30,

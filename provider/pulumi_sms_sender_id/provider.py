@@ -72,10 +72,9 @@ class SenderIdProvider(ResourceProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         target = self._target_of(id_)
-        record = sender_ids.find(target)
-        if record is None:
+        record, tags = sender_ids.find_with_tags(target, id_)
+        if record is None or tags is None:
             return ReadResult("", {})
-        tags = sender_ids.list_tags(target, record["SenderIdArn"])
         outs = state.outputs(props, record, target.region, tags)
         return ReadResult(record["SenderIdArn"], outs, state.inputs_of(outs))
 
@@ -94,8 +93,10 @@ class SenderIdProvider(ResourceProvider):
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         target = self._target_of(_id)
-        if sender_ids.release(target):
-            releases.record(releases.key(target.region, target.sender_id, target.iso_country_code))
+        released = sender_ids.release(target)
+        if released is not None:
+            key = releases.key(target.region, target.sender_id, target.iso_country_code)
+            releases.record(key, at=released.at, at_monotonic=released.at_monotonic)
 
     def _target(self, props: dict[str, Any]) -> Target:
         return Target(
@@ -103,11 +104,12 @@ class SenderIdProvider(ResourceProvider):
             iso_country_code=str(props[p.ISO_COUNTRY_CODE]).upper(),
             region=self.settings.region_for(props.get(p.REGION)),
             profile=self.settings.profile,
+            rules=self.settings.calls,
         )
 
     def _target_of(self, arn: str) -> Target:
         parts = sender_ids.parse_arn(arn)
-        return Target(parts.sender_id, parts.iso_country_code, parts.region, self.settings.profile)
+        return Target(parts.sender_id, parts.iso_country_code, parts.region, self.settings.profile, self.settings.calls)
 
     def _lease(self, target: Target, props: dict[str, Any], tags: dict[str, str]) -> dict[str, Any]:
         params = sender_ids.request_params(
@@ -152,5 +154,5 @@ class SenderIdProvider(ResourceProvider):
         wanted = props.get(p.DELETION_PROTECTION_ENABLED)
         if wanted is not None and bool(wanted) != bool(record.get("DeletionProtectionEnabled")):
             record = {**record, **sender_ids.set_deletion_protection(target, bool(wanted))}
-        sender_ids.retag(target, arn, sender_ids.list_tags(target, arn), tags)
+        sender_ids.retag(target, arn, sender_ids.list_tags(target, arn) or {}, tags)
         return state.outputs(props, record, target.region, tags)

@@ -84,10 +84,11 @@ def _write_journal(released: Key, at: float) -> None:
         return
 
 
-def record(released: Key) -> None:
+def record(released: Key, *, at: float | None = None, at_monotonic: float | None = None) -> None:
+    """Remember a release this process made, sent at `at` (time.time()) / `at_monotonic`, default now."""
     with _lock:
-        _released_here[released] = time.monotonic()
-        _write_journal(released, time.time())
+        _released_here[released] = time.monotonic() if at_monotonic is None else at_monotonic
+        _write_journal(released, time.time() if at is None else at)
 
 
 def released_here_within(candidate: Key, seconds: float) -> bool:

@@ -7,61 +7,50 @@ leases, so it carries the rules that keep a retry from leasing twice or trusting
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
-import random
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Final
 
-from botocore.exceptions import (
-    BotoCoreError,
-    ClientError,
-    ConnectionClosedError,
-    ConnectTimeoutError,
-    EndpointConnectionError,
-    ReadTimeoutError,
-)
+from botocore.exceptions import BotoCoreError, ClientError
 
-from . import client as clients
+from . import calls, notices
 from . import properties as p
+from .calls import Connection, History, Outcome
 from .errors import SenderIdError, explain, explain_local, reason_of
+from .settings import CallRules
 
-if TYPE_CHECKING:
-    from mypy_boto3_pinpoint_sms_voice_v2 import PinpointSMSVoiceV2Client
-
-T = TypeVar("T")
-
-# Failures after which the request may or may not have been applied.
-AMBIGUOUS_TRANSPORT: Final = (ConnectionClosedError, ReadTimeoutError)
-# Failures before the request reached AWS: safe to send again.
-UNSENT_TRANSPORT: Final = (EndpointConnectionError, ConnectTimeoutError)
-AMBIGUOUS_CODES: Final = {"InternalServerException", "ServiceUnavailableException", "InternalFailure"}
-THROTTLING_CODES: Final = {"ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded"}
+OPERATION: Final = "RequestSenderId"
+#: pulumi's dynamic-provider host serves at most this many provider calls at once.
+PROVIDER_HOST_WORKERS: Final = 4
+#: While waiting out AWS's release of our own sender ID, a line in the output at most this often.
+RELEASE_NOTICE_EVERY_SECONDS: Final = 15.0
 
 
 @dataclass(frozen=True)
 class Target:
-    """Which sender ID, where, and with which credentials profile."""
+    """Which sender ID, where, with which credentials profile, under which call rules."""
 
     sender_id: str
     iso_country_code: str
     region: str
     profile: str | None = None
+    rules: CallRules = field(default_factory=CallRules)
 
     @property
     def label(self) -> str:
         return f"sender ID {self.sender_id} ({self.iso_country_code}) in {self.region}"
 
-    def client(self, *, retries: bool = True) -> PinpointSMSVoiceV2Client:
-        try:
-            return clients.get_client(self.region, self.profile, retries=retries)
-        except BotoCoreError as problem:
-            raise explain_local(problem, self.label) from None
+    @property
+    def connection(self) -> Connection:
+        return Connection(self.region, self.profile, self.rules)
 
     @property
     def ref(self) -> dict[str, str]:
@@ -91,6 +80,12 @@ def parse_arn(arn: str) -> ArnParts:
     return ArnParts(parts[1], parts[3], parts[4], resource[1], resource[2])
 
 
+@functools.cache
+def _side_calls() -> ThreadPoolExecutor:
+    """Threads for a call made alongside the caller's own; as many as the host runs provider calls."""
+    return ThreadPoolExecutor(max_workers=PROVIDER_HOST_WORKERS, thread_name_prefix="sms-sender-id")
+
+
 @contextmanager
 def explained(label: str) -> Iterator[None]:
     try:
@@ -101,10 +96,12 @@ def explained(label: str) -> Iterator[None]:
         raise explain_local(problem, label) from None
 
 
-def _unless_gone(target: Target, call: Callable[..., T], **params: Any) -> T | None:
-    """`call(**params)`, or None when AWS answers that the sender ID does not exist; others explained."""
+def _unless_gone(
+    target: Target, operation: str, params: Mapping[str, Any], history: History | None = None
+) -> dict[str, Any] | None:
+    """The answer, or None when AWS answers that the sender ID does not exist; others explained."""
     try:
-        return call(**params)
+        return calls.call(target.connection, operation, params, history)
     except ClientError as problem:
         if reason_of(problem)[0] == "ResourceNotFoundException":
             return None
@@ -115,38 +112,60 @@ def _unless_gone(target: Target, call: Callable[..., T], **params: Any) -> T | N
 
 def find(target: Target) -> dict[str, Any] | None:
     """The Describe record of the sender ID, or None when the account does not hold it."""
-    answer = _unless_gone(target, target.client().describe_sender_ids, SenderIds=[target.ref])
+    answer = _unless_gone(target, "DescribeSenderIds", {"SenderIds": [target.ref]})
     records = answer.get("SenderIds", []) if answer is not None else []
     return dict(records[0]) if records else None
 
 
-def list_tags(target: Target, arn: str) -> dict[str, str]:
-    with explained(target.label):
-        answer = target.client().list_tags_for_resource(ResourceArn=arn)
-    return p.tags_from_aws(answer.get("Tags"))  # type: ignore[arg-type]
+def list_tags(target: Target, arn: str) -> dict[str, str] | None:
+    """The sender ID's tags, or None when it does not exist."""
+    answer = _unless_gone(target, "ListTagsForResource", {"ResourceArn": arn})
+    return None if answer is None else p.tags_from_aws(answer.get("Tags"))
+
+
+def find_with_tags(target: Target, arn: str) -> tuple[dict[str, Any] | None, dict[str, str] | None]:
+    """Describe and ListTagsForResource at the same time (the ARN is known): each has its own quota,
+    so a refresh waits for the slower of the two instead of both in turn."""
+    tags = _side_calls().submit(list_tags, target, arn)
+    record = find(target)
+    return record, tags.result()
 
 
 def set_deletion_protection(target: Target, enabled: bool) -> dict[str, Any]:
     with explained(target.label):
-        answer = target.client().update_sender_id(**target.ref, DeletionProtectionEnabled=enabled)
-    return dict(answer)
+        return calls.call(target.connection, "UpdateSenderId", {**target.ref, "DeletionProtectionEnabled": enabled})
 
 
 def retag(target: Target, arn: str, old: Mapping[str, str], new: Mapping[str, str]) -> None:
     """Apply the minimal delta: untag removed keys, tag new or changed ones, never an empty list."""
     removed = sorted(set(old) - set(new))
     changed = {k: v for k, v in new.items() if old.get(k) != v}
-    api = target.client()
     with explained(target.label):
         if removed:
-            api.untag_resource(ResourceArn=arn, TagKeys=removed)
+            calls.call(target.connection, "UntagResource", {"ResourceArn": arn, "TagKeys": removed})
         if changed:
-            api.tag_resource(ResourceArn=arn, Tags=p.tags_to_aws(changed))  # type: ignore[arg-type]
+            calls.call(target.connection, "TagResource", {"ResourceArn": arn, "Tags": p.tags_to_aws(changed)})
 
 
-def release(target: Target) -> bool:
-    """Release the sender ID; False when it was already gone (destroy must still succeed)."""
-    return _unless_gone(target, target.client().release_sender_id, **target.ref) is not None
+@dataclass(frozen=True)
+class Released:
+    """When our release was sent: the attempt AWS acted on, even if its answer was lost."""
+
+    at: float
+    at_monotonic: float
+
+
+def release(target: Target) -> Released | None:
+    """Release the sender ID; None when it was already gone before we asked (destroy still succeeds).
+
+    A retry after a lost answer (a 5xx once AWS had released it) hears "not found": that release was
+    ours, and it is reported with the time of the attempt whose answer was lost.
+    """
+    history = History()
+    answer = _unless_gone(target, "ReleaseSenderId", target.ref, history)
+    if history.lost_at is not None and history.lost_at_monotonic is not None:
+        return Released(history.lost_at, history.lost_at_monotonic)
+    return None if answer is None else Released(history.sent_at, history.sent_at_monotonic)
 
 
 @dataclass(frozen=True)
@@ -154,9 +173,7 @@ class RequestPolicy:
     """How hard `request` tries. `wait_for_release` > 0 only right after this process released it."""
 
     wait_for_release: float = 0.0
-    max_attempts: int = 8
-    base_delay: float = 0.25
-    max_delay: float = 8.0
+    max_attempts: int = calls.TRANSIENT_ATTEMPTS
     sleep: Callable[[float], None] = time.sleep
 
 
@@ -185,9 +202,67 @@ def request_params(
     return params
 
 
-def _delay(policy: RequestPolicy, attempt: int) -> float:
-    """Full-jitter exponential backoff (the exponent capped, so long waits never overflow)."""
-    return random.uniform(0, min(policy.max_delay, policy.base_delay * 2 ** min(attempt, 10)))
+@dataclass
+class _Lease:
+    """One `request`'s progress: its deadlines and what its failed attempts met."""
+
+    target: Target
+    policy: RequestPolicy
+    user_token: str | None
+    history: History = field(default_factory=History)
+    release_deadline: float = 0.0
+    throttle_deadline: float = 0.0
+    last_notice: float = -RELEASE_NOTICE_EVERY_SECONDS
+
+    def __post_init__(self) -> None:
+        now = time.monotonic()
+        self.release_deadline = now + self.policy.wait_for_release
+        self.throttle_deadline = now + self.target.rules.throttle_timeout_seconds
+
+
+class _Found:
+    """A lost answer hid a success: the sender ID is ours."""
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.record = record
+
+
+def _after_failure(lease: _Lease, problem: ClientError | BotoCoreError) -> _Found | float:
+    """What a failed attempt leads to: the sender ID found, or the pause before the next attempt.
+
+    Raises the explained failure when no retry is due.
+    """
+    outcome = calls.classify(problem)
+    if outcome is Outcome.LOST and (found := find(lease.target)) is not None:
+        return _Found(found)
+    if isinstance(problem, BotoCoreError):
+        if outcome is Outcome.FINAL or lease.history.transient > lease.policy.max_attempts:
+            raise explain_local(problem, lease.target.label) from None
+        return calls.backoff(lease.history.transient)
+    reason = reason_of(problem)[1]
+    if outcome is Outcome.THROTTLED and time.monotonic() < lease.throttle_deadline:
+        return 0.0  # the pacer spaces the next attempt
+    if reason == "SENDER_ID_REQUIRES_REGISTRATION" and lease.policy.wait_for_release > 0:
+        return _release_pause(lease, problem)
+    if lease.user_token is not None and lease.history.attempts == 1 and outcome is Outcome.FINAL:
+        return 0.0  # possibly a failure cached from an earlier run: ask again at once with a fresh token
+    if outcome is Outcome.LOST and lease.history.transient <= lease.policy.max_attempts:
+        return calls.backoff(lease.history.transient)
+    raise explain(problem, lease.target.label) from None
+
+
+def _release_pause(lease: _Lease, problem: ClientError) -> float:
+    now = time.monotonic()
+    remaining = lease.release_deadline - now
+    if remaining <= 0:
+        raise _still_releasing(lease.target, lease.policy, problem) from None
+    if now - lease.last_notice >= RELEASE_NOTICE_EVERY_SECONDS:
+        lease.last_notice = now
+        notices.emit(
+            f"waiting for AWS to finish releasing {lease.target.label} before requesting it again "
+            f"(its message types changed; up to {remaining:.0f} s more)"
+        )
+    return min(calls.backoff(lease.history.attempts), remaining)
 
 
 def request(target: Target, params: Mapping[str, Any], user_token: str | None, policy: RequestPolicy) -> dict[str, Any]:
@@ -199,41 +274,22 @@ def request(target: Target, params: Mapping[str, Any], user_token: str | None, p
     reason a failure answered to the user's token is asked once more with a fresh one, as it may be a
     failure cached from an earlier run (a quota since raised, a release since finished).
     """
-    api = target.client(retries=False)
+    lease = _Lease(target, policy, user_token)
     token = first_token(user_token, params)
-    deadline = time.monotonic() + policy.wait_for_release
     for attempt in itertools.count(1):
-        pause = _delay(policy, attempt)
         try:
-            answer = dict(api.request_sender_id(**params, ClientToken=token))
-        except ClientError as problem:
-            code, reason = reason_of(problem)
-            if code in AMBIGUOUS_CODES and (found := find(target)) is not None:
-                return found
-            waiting = reason == "SENDER_ID_REQUIRES_REGISTRATION" and policy.wait_for_release > 0
-            if waiting:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise _still_releasing(target, policy, problem) from None
-                pause = min(pause, remaining)
-            elif user_token is not None and attempt == 1 and code not in THROTTLING_CODES:
-                pause = 0.0  # possibly a cached answer: ask again at once with a fresh token
-            elif not (code in AMBIGUOUS_CODES | THROTTLING_CODES and attempt < policy.max_attempts):
-                raise explain(problem, target.label) from None
-        except (*AMBIGUOUS_TRANSPORT, *UNSENT_TRANSPORT) as problem:
-            if isinstance(problem, AMBIGUOUS_TRANSPORT) and (found := find(target)) is not None:
-                return found
-            if attempt >= policy.max_attempts:
-                raise explain_local(problem, target.label) from None
-        except BotoCoreError as problem:
-            raise explain_local(problem, target.label) from None
+            answer = calls.attempt(target.connection, OPERATION, {**params, "ClientToken": token}, lease.history)
+        except (ClientError, BotoCoreError) as problem:
+            step = _after_failure(lease, problem)
+            if isinstance(step, _Found):
+                return step.record
+            policy.sleep(step)
         else:
             if user_token is None or find(target) is not None:
                 return answer
             # The user's token replayed the answer of a sender ID released since: lease it for real.
             if attempt >= policy.max_attempts:
                 raise SenderIdError(f"AWS kept replaying an old answer for {target.label}; run `pulumi up` again")
-        policy.sleep(pause)
         token = str(uuid.uuid4())
     raise AssertionError("unreachable")
 

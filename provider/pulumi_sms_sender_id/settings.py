@@ -8,15 +8,47 @@ or AWS_ENDPOINT_URL, so the emulator needs no provider-specific switch.
 
 from __future__ import annotations
 
+import json
+import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
 REGION_KEY: Final = "aws:region"
 PROFILE_KEY: Final = "aws:profile"
 REREQUEST_TIMEOUT_KEY: Final = "sms-sender-id:rerequestTimeoutSeconds"
 DEFAULT_REREQUEST_TIMEOUT: Final = 120.0
+REQUESTS_PER_SECOND_KEY: Final = "sms-sender-id:requestsPerSecond"
+THROTTLE_TIMEOUT_KEY: Final = "sms-sender-id:throttleTimeoutSeconds"
+#: AWS's documented default quota for every sender-ID operation, per account and region.
+DEFAULT_REQUESTS_PER_SECOND: Final = 1.0
+#: Throttling only slows a big stack down: a stack of 500 sender IDs at 1 request per second needs
+#: over 8 minutes of one operation, so a call may wait this long before throttling counts as failure.
+DEFAULT_THROTTLE_TIMEOUT: Final = 900.0
+#: Every AWS operation the provider calls (the IAM actions it needs, and the quotas it lives under).
+OPERATIONS: Final = (
+    "RequestSenderId",
+    "DescribeSenderIds",
+    "UpdateSenderId",
+    "ReleaseSenderId",
+    "TagResource",
+    "UntagResource",
+    "ListTagsForResource",
+)
+
+
+@dataclass(frozen=True)
+class CallRules:
+    """How fast the provider may call AWS, and how long it bears throttling, per stack config."""
+
+    requests_per_second: Mapping[str, float] = field(
+        default_factory=lambda: dict.fromkeys(OPERATIONS, DEFAULT_REQUESTS_PER_SECOND)
+    )
+    throttle_timeout_seconds: float = DEFAULT_THROTTLE_TIMEOUT
+
+    def quota(self, operation: str) -> float:
+        return self.requests_per_second.get(operation, DEFAULT_REQUESTS_PER_SECOND)
 
 
 class ConfigSource(Protocol):
@@ -38,6 +70,7 @@ class Settings:
     region: str | None = None
     profile: str | None = None
     rerequest_timeout_seconds: float = DEFAULT_REREQUEST_TIMEOUT
+    calls: CallRules = field(default_factory=CallRules)
 
     def region_for(self, requested: str | None) -> str:
         region = requested or self.region
@@ -62,9 +95,46 @@ def _float(value: Any, key: str) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(f"stack config {key} must be a number of seconds, got {value!r}") from None
-    if number < 0:
-        raise ValueError(f"stack config {key} must not be negative, got {value!r}")
+    if not number >= 0 or math.isinf(number):  # also NaN
+        raise ValueError(f"stack config {key} must be a finite number of seconds, not negative, got {value!r}")
     return number
+
+
+def _rate(value: Any, where: str) -> float:
+    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if number is None and isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number) or number <= 0:
+        raise ValueError(
+            f"{where} must be a positive number of requests per second (AWS's default quota is 1), got {value!r}"
+        )
+    return float(number)
+
+
+def requests_per_second(value: Any) -> dict[str, float]:
+    """`sms-sender-id:requestsPerSecond`: one number for every operation, or a map operation -> number
+    (set with `pulumi config set --path 'sms-sender-id:requestsPerSecond.RequestSenderId' 5`)."""
+    rates = dict.fromkeys(OPERATIONS, DEFAULT_REQUESTS_PER_SECOND)
+    if value is None:
+        return rates
+    if isinstance(value, str) and value.strip().startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise ValueError(f"stack config {REQUESTS_PER_SECOND_KEY} is not valid JSON: {value!r}") from None
+    if not isinstance(value, Mapping):
+        return dict.fromkeys(OPERATIONS, _rate(value, f"stack config {REQUESTS_PER_SECOND_KEY}"))
+    for operation, rate in value.items():
+        if operation not in rates:
+            raise ValueError(
+                f"stack config {REQUESTS_PER_SECOND_KEY} names {operation!r}, which is not an operation the "
+                f"provider calls; use one of {', '.join(OPERATIONS)}"
+            )
+        rates[operation] = _rate(rate, f"stack config {REQUESTS_PER_SECOND_KEY}.{operation}")
+    return rates
 
 
 def resolve(config: ConfigSource | None, environ: Mapping[str, str] | None = None) -> Settings:
@@ -76,10 +146,17 @@ def resolve(config: ConfigSource | None, environ: Mapping[str, str] | None = Non
     if region is None:
         region = _profile_region(profile)
     timeout = get(REREQUEST_TIMEOUT_KEY)
+    throttle_timeout = get(THROTTLE_TIMEOUT_KEY)
     return Settings(
         region=region,
         profile=profile,
         rerequest_timeout_seconds=DEFAULT_REREQUEST_TIMEOUT
         if timeout is None
         else _float(timeout, REREQUEST_TIMEOUT_KEY),
+        calls=CallRules(
+            requests_per_second=requests_per_second(get(REQUESTS_PER_SECOND_KEY)),
+            throttle_timeout_seconds=DEFAULT_THROTTLE_TIMEOUT
+            if throttle_timeout is None
+            else _float(throttle_timeout, THROTTLE_TIMEOUT_KEY),
+        ),
     )

@@ -12,7 +12,11 @@ from pulumi_sms_sender_id.releases import CACHE_DIR_ENV
 from tests.engine.harness import Engine, ProviderProcess
 
 REGION = "eu-west-2"
-STACK_CONFIG = {"aws:region": REGION, "sms-sender-id:rerequestTimeoutSeconds": "30"}
+STACK_CONFIG = {
+    "aws:region": REGION,
+    "sms-sender-id:rerequestTimeoutSeconds": "30",
+    "sms-sender-id:requestsPerSecond": "1000",  # the emulator has no quota unless a test sets one
+}
 
 StartProvider = Callable[..., ProviderProcess]
 

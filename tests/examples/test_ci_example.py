@@ -106,15 +106,17 @@ def _actions(policy: Path) -> set[str]:
 def _operations_the_provider_calls() -> set[str]:
     """IAM action names of the API operations the provider's source calls (not the emulator's).
 
-    A client method counts whether it is called directly or passed on to be called (`api.x` as a value).
+    Calls go through `calls.call(connection, "Operation", ...)`, so an operation counts when its name
+    is a string literal of its own, or when a client method is named (`api.x`, called or passed on).
+    `settings.OPERATIONS` (the quota table, which lists every operation by definition) is left out.
     """
     model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
     package = ROOT / "provider" / "pulumi_sms_sender_id"
-    source = "\n".join(p.read_text() for p in package.glob("*.py"))
+    source = "\n".join(p.read_text() for p in package.glob("*.py") if p.name != "settings.py")
     return {
         f"sms-voice:{operation}"
         for operation in model.operation_names
-        if re.search(rf"\.{xform_name(operation)}\b|get_paginator\(\"{xform_name(operation)}\"\)", source)
+        if re.search(rf"\"{operation}\"|\.{xform_name(operation)}\b", source)
     }
 
 

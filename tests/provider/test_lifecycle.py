@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from pulumi_sms_sender_id import SenderIdProvider, sender_ids
+from pulumi_sms_sender_id.calls import MAX_DELAY, backoff
 from pulumi_sms_sender_id.errors import SenderIdError
 
 ACME = {"sender_id": "acme", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
@@ -232,5 +233,4 @@ def test_a_sender_id_leased_between_check_and_request_is_explained(
 
 
 def test_backoff_never_overflows_on_long_waits() -> None:
-    policy = sender_ids.RequestPolicy(wait_for_release=7200)
-    assert 0 <= sender_ids._delay(policy, 5000) <= policy.max_delay
+    assert 0 <= backoff(5000) <= MAX_DELAY

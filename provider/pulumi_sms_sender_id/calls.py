@@ -1,0 +1,160 @@
+"""Every AWS call the provider makes: paced under the quota, retried by one rule, never hiding what happened.
+
+What each attempt's outcome leads to (`classify`):
+- OK: the operation's pacer speeds up a step; the answer is returned.
+- THROTTLED: the pacer slows down and spaces the next attempt; throttling is retried for as long
+  as `sms-sender-id:throttleTimeoutSeconds` allows, because at 1 request per second a big stack is
+  slow, not broken. There is no shared retry budget: one busy minute never fails later calls.
+- LOST (5xx, dropped connection: AWS may have done the work) and UNSENT (never reached AWS): retried
+  at most TRANSIENT_ATTEMPTS times with backoff. `History` keeps when an answer was lost, so a caller
+  that then hears "not found" knows it was its own change (see `sender_ids.release`).
+- FINAL: raised unchanged for the caller to explain.
+RequestSenderId does not use `call`: retrying it needs a fresh ClientToken and a Describe after a lost
+answer, which `sender_ids.request` adds around `attempt`.
+"""
+
+from __future__ import annotations
+
+import enum
+import random
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final
+
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    ReadTimeoutError,
+)
+
+from . import client as clients
+from . import pacing
+from .settings import CallRules
+
+if TYPE_CHECKING:
+    from mypy_boto3_pinpoint_sms_voice_v2 import PinpointSMSVoiceV2Client
+
+#: Attempts for failures that are neither throttling nor final (5xx, transport): a real outage
+#: should surface within a minute rather than hold `pulumi up` for the whole throttle budget.
+TRANSIENT_ATTEMPTS: Final = 6
+BASE_DELAY: Final = 0.25
+MAX_DELAY: Final = 8.0
+
+LOST_CODES: Final = frozenset({"InternalServerException", "ServiceUnavailableException", "InternalFailure"})
+THROTTLING_CODES: Final = frozenset({"ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded"})
+#: Transport failures after which the request may or may not have been applied.
+LOST_TRANSPORT: Final = (ConnectionClosedError, ReadTimeoutError)
+#: Transport failures before the request reached AWS: safe to send again.
+UNSENT_TRANSPORT: Final = (EndpointConnectionError, ConnectTimeoutError)
+
+
+class Outcome(enum.Enum):
+    THROTTLED = "throttled"
+    LOST = "lost"
+    UNSENT = "unsent"
+    FINAL = "final"
+
+
+def classify(problem: Exception) -> Outcome:
+    if isinstance(problem, ClientError):
+        code = str(problem.response.get("Error", {}).get("Code", ""))
+        if code in THROTTLING_CODES:
+            return Outcome.THROTTLED
+        return Outcome.LOST if code in LOST_CODES else Outcome.FINAL
+    if isinstance(problem, LOST_TRANSPORT):
+        return Outcome.LOST
+    return Outcome.UNSENT if isinstance(problem, UNSENT_TRANSPORT) else Outcome.FINAL
+
+
+@dataclass
+class History:
+    """What the attempts of one call met, so that a retry never hides what AWS may have done."""
+
+    attempts: int = 0
+    #: time.time() and time.monotonic() when the latest attempt was sent (after its pacing wait).
+    sent_at: float = 0.0
+    sent_at_monotonic: float = 0.0
+    throttled: int = 0
+    transient: int = 0
+    #: time.time() and time.monotonic() of the first attempt whose answer was lost (AWS may have acted).
+    lost_at: float | None = None
+    lost_at_monotonic: float | None = None
+
+    def sent(self) -> None:
+        self.attempts += 1
+        self.sent_at, self.sent_at_monotonic = time.time(), time.monotonic()
+
+    def failed(self, outcome: Outcome) -> None:
+        if outcome is Outcome.THROTTLED:
+            self.throttled += 1
+            return
+        self.transient += 1
+        if outcome is Outcome.LOST and self.lost_at is None:
+            self.lost_at, self.lost_at_monotonic = self.sent_at, self.sent_at_monotonic
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where calls go: a region of the account behind a profile, under the stack's call rules."""
+
+    region: str
+    profile: str | None = None
+    rules: CallRules = field(default_factory=CallRules)
+
+    def client(self) -> PinpointSMSVoiceV2Client:
+        return clients.get_client(self.region, self.profile)
+
+    def pacer(self, operation: str) -> pacing.Pacer:
+        key = pacing.PacerKey(self.profile, clients.endpoint_url(), self.region, operation)
+        return pacing.pacer(key, self.rules.quota(operation))
+
+
+def backoff(transient_failures: int) -> float:
+    """Full-jitter exponential backoff (the exponent capped, so long waits never overflow)."""
+    return random.uniform(0, min(MAX_DELAY, BASE_DELAY * 2 ** min(transient_failures, 10)))
+
+
+def method_name(operation: str) -> str:
+    """`RequestSenderId` -> `request_sender_id` (boto3's spelling)."""
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in operation).lstrip("_")
+
+
+def attempt(connection: Connection, operation: str, params: Mapping[str, Any], history: History) -> dict[str, Any]:
+    """One paced attempt; the pacer learns from the outcome, `history` records a failure."""
+    api = connection.client()
+    pacer = connection.pacer(operation)
+    pacer.wait_turn()
+    history.sent()
+    try:
+        answer = dict(getattr(api, method_name(operation))(**params))
+    except (ClientError, BotoCoreError) as problem:
+        outcome = classify(problem)
+        if outcome is Outcome.THROTTLED:
+            pacer.throttled()
+        history.failed(outcome)
+        raise
+    pacer.succeeded()
+    return answer
+
+
+def call(
+    connection: Connection, operation: str, params: Mapping[str, Any], history: History | None = None
+) -> dict[str, Any]:
+    """`operation(**params)` under the retry rule above; the last failure is raised unchanged."""
+    history = history if history is not None else History()
+    deadline = time.monotonic() + connection.rules.throttle_timeout_seconds
+    while True:
+        try:
+            return attempt(connection, operation, params, history)
+        except (ClientError, BotoCoreError) as problem:
+            outcome = classify(problem)
+            if outcome is Outcome.THROTTLED and time.monotonic() < deadline:
+                continue  # the pacer has already spaced the next attempt
+            if outcome in (Outcome.LOST, Outcome.UNSENT) and history.transient < TRANSIENT_ATTEMPTS:
+                time.sleep(backoff(history.transient))
+                continue
+            raise
