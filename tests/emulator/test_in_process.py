@@ -86,6 +86,8 @@ def test_release_window_default_comes_from_the_environment(monkeypatch: pytest.M
         "registration_only_countries": sorted(emulator.DEFAULT_REGISTRATION_ONLY_COUNTRIES),
         "unsupported_countries": ["CA", "CN", "US"],
         "sender_id_quota": 1000,
+        "request_quotas": {},
+        "latency_seconds": 0.0,
     }
 
 

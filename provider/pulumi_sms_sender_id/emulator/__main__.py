@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import controls
+from . import controls, quotas
 
 
 def _countries(value: str) -> list[str]:
@@ -53,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"sender IDs per account and region (default: {controls.DEFAULT_SENDER_ID_QUOTA})",
     )
+    parser.add_argument(
+        "--quotas",
+        metavar="SPEC",
+        help="request-rate quotas per account, region and operation, answered with ThrottlingException: "
+        "'aws' (AWS's documented defaults, 1/s), 'off', a number for every operation, or "
+        f"'RequestSenderId=1,DescribeSenderIds=5:2' (rate[:burst]) (default: ${quotas.ENV_VAR} or off)",
+    )
+    parser.add_argument(
+        "--latency",
+        type=float,
+        metavar="SECONDS",
+        help="delay every answer, to measure a client at a real service's latency (default: 0)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return parser
 
@@ -70,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             registration_only_countries=args.registration_only_countries,
             unsupported_countries=args.unsupported_countries,
             sender_id_quota=args.sender_id_quota,
+            request_quotas=args.quotas,
+            latency_seconds=args.latency,
         )
     except ValueError as error:
         parser.error(str(error))

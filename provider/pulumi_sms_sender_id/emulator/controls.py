@@ -18,6 +18,9 @@ from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from . import quotas
+from .quotas import Quota
+
 if TYPE_CHECKING:
     from .exceptions import SmsVoiceError
 
@@ -50,6 +53,10 @@ class EmulatorConfig:
     registration_only_countries: frozenset[str] = DEFAULT_REGISTRATION_ONLY_COUNTRIES
     unsupported_countries: frozenset[str] = DEFAULT_UNSUPPORTED_COUNTRIES
     sender_id_quota: int = DEFAULT_SENDER_ID_QUOTA
+    #: Requests per second per account, region and operation (see `quotas`); empty: no quota.
+    request_quotas: Mapping[str, Quota] = dataclasses.field(default_factory=dict)
+    #: Seconds added before every answer, to measure a client at a real service's latency.
+    latency_seconds: float = 0.0
 
 
 @dataclasses.dataclass
@@ -69,14 +76,21 @@ class Fault:
 
 
 def _default_config() -> EmulatorConfig:
+    config = EmulatorConfig()
+    spec = os.environ.get(quotas.ENV_VAR)
+    if spec is not None and spec.strip():
+        try:
+            config = dataclasses.replace(config, request_quotas=quotas.parse(spec, operation_names()))
+        except ValueError as error:
+            raise ValueError(f"{quotas.ENV_VAR}: {error}") from None
     window = os.environ.get(RELEASE_WINDOW_ENV_VAR)
     if window is None or not window.strip():
-        return EmulatorConfig()
+        return config
     try:
         seconds = float(window)
     except ValueError:
         raise ValueError(f"{RELEASE_WINDOW_ENV_VAR} must be a number of seconds, got {window!r}") from None
-    return EmulatorConfig(release_window_seconds=_check_window(seconds))
+    return dataclasses.replace(config, release_window_seconds=_check_window(seconds))
 
 
 class EmulatorState:
@@ -88,6 +102,7 @@ class EmulatorState:
         self._config_loaded = False
         self.faults: dict[str, deque[Fault]] = {}
         self.calls: Counter[str] = Counter()
+        self.buckets = quotas.Buckets()
 
     def current_config(self) -> EmulatorConfig:
         with LOCK:
@@ -109,10 +124,16 @@ class EmulatorState:
                 queue.popleft()
             return dataclasses.replace(fault)
 
+    def admit(self, account: str, region: str, operation: str) -> bool:
+        """Whether the request fits the quota of its account, region and operation (False: throttle)."""
+        quota = self.current_config().request_quotas.get(operation)
+        return self.buckets.take(account, region, operation, quota)
+
     def reset(self) -> None:
         with LOCK:
             self.faults.clear()
             self.calls.clear()
+            self.buckets.reset()
             self._config_loaded = False
 
 
@@ -171,9 +192,14 @@ def configure(
     registration_only_countries: Iterable[str] | None = None,
     unsupported_countries: Iterable[str] | None = None,
     sender_id_quota: int | None = None,
+    request_quotas: Any = None,
+    latency_seconds: float | None = None,
     as_default: bool = False,
 ) -> None:
     """Change behaviour knobs; ``None`` leaves a knob unchanged. :func:`reset` restores the defaults.
+
+    ``request_quotas`` takes every spelling of :func:`.quotas.parse` (``"aws"``, ``"off"``, a number,
+    ``"Op=rate[:burst],..."`` or a mapping); ``latency_seconds`` delays every answer.
 
     ``as_default=True`` also makes the change part of what :func:`reset` restores (the server's CLI
     flags use it).
@@ -183,6 +209,8 @@ def configure(
         registration_only_countries=registration_only_countries,
         unsupported_countries=unsupported_countries,
         sender_id_quota=sender_id_quota,
+        request_quotas=request_quotas,
+        latency_seconds=latency_seconds,
     )
     with LOCK:
         if as_default:
@@ -199,8 +227,18 @@ def _config_changes(
     registration_only_countries: Iterable[str] | None,
     unsupported_countries: Iterable[str] | None,
     sender_id_quota: int | None,
+    request_quotas: Any = None,
+    latency_seconds: float | None = None,
 ) -> dict[str, Any]:
     changes: dict[str, Any] = {}
+    if request_quotas is not None:
+        changes["request_quotas"] = quotas.parse(request_quotas, operation_names())
+    if latency_seconds is not None:
+        if isinstance(latency_seconds, bool) or not isinstance(latency_seconds, (int, float)):
+            raise ValueError(f"latency_seconds must be a number, got {latency_seconds!r}")
+        if not 0 <= latency_seconds <= 60:  # also rejects NaN
+            raise ValueError(f"latency_seconds must be between 0 and 60, got {latency_seconds!r}")
+        changes["latency_seconds"] = float(latency_seconds)
     if release_window_seconds is not None:
         if isinstance(release_window_seconds, bool) or not isinstance(release_window_seconds, (int, float)):
             raise ValueError(f"release_window_seconds must be a number, got {release_window_seconds!r}")
@@ -226,6 +264,8 @@ def current_config() -> dict[str, Any]:
         "registration_only_countries": sorted(config.registration_only_countries),
         "unsupported_countries": sorted(config.unsupported_countries),
         "sender_id_quota": config.sender_id_quota,
+        "request_quotas": {op: quota.to_json() for op, quota in sorted(config.request_quotas.items())},
+        "latency_seconds": config.latency_seconds,
     }
 
 

@@ -8,6 +8,7 @@ retries for seconds before failing).
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from botocore.model import OperationNotFoundError
@@ -15,7 +16,7 @@ from moto.core.common_types import TYPE_RESPONSE
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 
 from .controls import SERVICE_NAME, STATE
-from .exceptions import SmsVoiceError, ValidationException
+from .exceptions import SmsVoiceError, ThrottlingException, ValidationException
 from .models import PinpointSMSVoiceV2Backend, pinpointsmsvoicev2_backends
 from .validation import validate_input
 
@@ -54,7 +55,12 @@ class PinpointSMSVoiceV2Response(BaseResponse):
     def call_action(self) -> TYPE_RESPONSE:
         action = self._get_action() or ""
         fault = STATE.record_call(action)
+        latency = STATE.current_config().latency_seconds
+        if latency:
+            time.sleep(latency)
         try:
+            if not STATE.admit(self.current_account, self.region, action):
+                raise ThrottlingException("Rate exceeded")
             if fault is not None and not fault.after_commit:
                 raise fault.exception()
             if action not in IMPLEMENTED_OPERATIONS:

@@ -72,6 +72,8 @@ class EmulatorControlProtocol(Protocol):
         registration_only_countries: Iterable[str] | None = None,
         unsupported_countries: Iterable[str] | None = None,
         sender_id_quota: int | None = None,
+        request_quotas: Any = None,
+        latency_seconds: float | None = None,
     ) -> None: ...
 
     def seed_sender_id(
@@ -153,8 +155,14 @@ class EmulatorControl:
         registration_only_countries: Iterable[str] | None = None,
         unsupported_countries: Iterable[str] | None = None,
         sender_id_quota: int | None = None,
+        request_quotas: Any = None,
+        latency_seconds: float | None = None,
     ) -> None:
         body: dict[str, Any] = {}
+        if request_quotas is not None:
+            body["request_quotas"] = request_quotas
+        if latency_seconds is not None:
+            body["latency_seconds"] = latency_seconds
         if release_window_seconds is not None:
             body["release_window_seconds"] = release_window_seconds
         if registration_only_countries is not None:
