@@ -102,7 +102,12 @@ def _by_code(code: str, reason: str, sender: str, operation: str, response: Mapp
     if code == "ResourceNotFoundException":
         return f"{sender} does not exist in this account and region"
     if code in ("ThrottlingException", "TooManyRequestsException"):
-        return "AWS kept throttling the requests after several retries; run again, or lower `pulumi up --parallel`"
+        return (
+            "AWS kept throttling the requests for longer than the provider may wait "
+            "(stack config sms-sender-id:throttleTimeoutSeconds, 900 s unless set). Other deployments may be "
+            "sharing the account's request quota: run again later, allow a longer wait with "
+            "`pulumi config set sms-sender-id:throttleTimeoutSeconds 1800`, or ask AWS for a higher quota"
+        )
     if code in ("InternalServerException", "ServiceUnavailableException"):
         return "AWS had an internal error after several retries; run `pulumi up` again"
     if code in ("UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"):

@@ -102,7 +102,7 @@ class Pacer:
         self._last_notice = now
         return (
             f"waiting {wait:.0f} s for AWS's request quota for {self.key.operation} in {self.key.region} "
-            f"({self.rate:.3g}/s, {self._queued} calls queued in this process)"
+            f"({self.rate:.3g}/s, {self._queued} call{'' if self._queued == 1 else 's'} queued in this process)"
         )
 
 

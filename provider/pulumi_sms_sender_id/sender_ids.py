@@ -236,7 +236,7 @@ def _after_failure(lease: _Lease, problem: ClientError | BotoCoreError) -> _Foun
     if outcome is Outcome.LOST and (found := find(lease.target)) is not None:
         return _Found(found)
     if isinstance(problem, BotoCoreError):
-        if outcome is Outcome.FINAL or lease.history.transient > lease.policy.max_attempts:
+        if outcome is Outcome.FINAL or lease.history.transient >= lease.policy.max_attempts:
             raise explain_local(problem, lease.target.label) from None
         return calls.backoff(lease.history.transient)
     reason = reason_of(problem)[1]
@@ -246,7 +246,7 @@ def _after_failure(lease: _Lease, problem: ClientError | BotoCoreError) -> _Foun
         return _release_pause(lease, problem)
     if lease.user_token is not None and lease.history.attempts == 1 and outcome is Outcome.FINAL:
         return 0.0  # possibly a failure cached from an earlier run: ask again at once with a fresh token
-    if outcome is Outcome.LOST and lease.history.transient <= lease.policy.max_attempts:
+    if outcome is Outcome.LOST and lease.history.transient < lease.policy.max_attempts:
         return calls.backoff(lease.history.transient)
     raise explain(problem, lease.target.label) from None
 

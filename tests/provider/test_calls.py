@@ -1,0 +1,123 @@
+"""Every AWS call: throttling retried within a time budget, other failures bounded, nothing hidden by a retry."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from pulumi.dynamic import ConfigureRequest
+from pulumi.dynamic.config import Config
+
+from pulumi_sms_sender_id import SenderIdProvider, calls, releases
+from pulumi_sms_sender_id.errors import SenderIdError
+from tests.conftest import FAST, REGION
+
+ACME = {"sender_id": "ACME", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
+ACME_KEY = releases.key(REGION, "ACME", "GB")
+
+
+def configured(**config: str) -> SenderIdProvider:
+    provider = SenderIdProvider()
+    provider.configure(ConfigureRequest(Config({"aws:region": REGION, **FAST, **config}, "test")))
+    return provider
+
+
+def create(provider: SenderIdProvider, **overrides: Any) -> tuple[str, dict[str, Any]]:
+    checked = provider.check({}, {**ACME, **overrides})
+    result = provider.create(checked.inputs)
+    assert result.outs is not None
+    return result.id, result.outs
+
+
+def test_throttling_beyond_botocores_retry_quota_is_still_retried(emulated: Any) -> None:
+    provider = configured(**{"sms-sender-id:requestsPerSecond": "100000"})
+    emulated.inject_fault("DescribeSenderIds", "ThrottlingException", count=120)  # botocore gives up after ~100
+
+    id_, _ = create(provider)
+
+    assert id_.endswith("/ACME/GB")
+    assert emulated.call_counts()["DescribeSenderIds"] == 121
+    assert emulated.call_counts()["RequestSenderId"] == 1
+
+
+def test_throttling_fails_once_the_time_budget_is_spent_and_names_the_setting(emulated: Any) -> None:
+    provider = configured(**{"sms-sender-id:throttleTimeoutSeconds": "0.3"})
+    emulated.inject_fault("DescribeSenderIds", "ThrottlingException", count=100000)
+
+    started = time.monotonic()
+    with pytest.raises(SenderIdError) as failed:
+        create(provider)
+
+    assert 0.3 <= time.monotonic() - started < 5
+    assert "sms-sender-id:throttleTimeoutSeconds" in str(failed.value)
+    assert failed.value.code == "ThrottlingException"
+    assert emulated.call_counts().get("RequestSenderId", 0) == 0
+
+
+def test_internal_errors_are_retried_a_bounded_number_of_times(emulated: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calls, "backoff", lambda failures: 0.0)
+    provider = configured()
+    emulated.inject_fault("DescribeSenderIds", "InternalServerException", count=100)
+
+    with pytest.raises(SenderIdError, match="internal error"):
+        create(provider)
+
+    assert emulated.call_counts()["DescribeSenderIds"] == calls.TRANSIENT_ATTEMPTS
+
+
+def test_a_release_whose_answer_was_lost_is_remembered_as_ours(emulated: Any) -> None:
+    provider = configured()
+    id_, outs = create(provider)
+    emulated.inject_fault("ReleaseSenderId", "InternalServerException", after_commit=True)
+
+    provider.delete(id_, outs)  # AWS released it; the retry hears "not found"
+
+    assert emulated.call_counts()["ReleaseSenderId"] == 2
+    assert releases.released_here_within(ACME_KEY, 60)
+    ago = releases.seconds_since_release(ACME_KEY)
+    assert ago is not None and ago < 60
+
+
+def test_a_lost_release_answer_quotes_that_release_not_an_older_one(emulated: Any) -> None:
+    provider = configured()
+    releases.record(ACME_KEY, at=time.time() - 3000, at_monotonic=time.monotonic() - 3000)  # 50 minutes ago
+    id_, outs = create(provider)
+    emulated.inject_fault("ReleaseSenderId", "InternalServerException", after_commit=True)
+
+    provider.delete(id_, outs)
+
+    ago = releases.seconds_since_release(ACME_KEY)
+    assert ago is not None and ago < 60
+
+
+def test_message_type_change_after_a_lost_release_answer_waits_out_the_release(emulated: Any, sms: Any) -> None:
+    provider = configured()
+    emulated.configure(release_window_seconds=0.5)
+    id_, outs = create(provider)
+    emulated.inject_fault("ReleaseSenderId", "InternalServerException", after_commit=True)
+
+    provider.delete(id_, outs)  # delete-before-replace of a message-type change
+    create(provider, message_types=["PROMOTIONAL"])
+
+    assert [s["MessageTypes"] for s in sms.describe_sender_ids()["SenderIds"]] == [["Promotional"]]
+
+
+def test_read_asks_for_the_sender_id_and_its_tags_at_the_same_time(emulated: Any) -> None:
+    provider = configured()
+    id_, outs = create(provider)
+    emulated.configure(latency_seconds=0.5)
+
+    started = time.monotonic()
+    result = provider.read(id_, outs)
+
+    assert time.monotonic() - started < 0.9, "Describe and ListTagsForResource were not sent together"
+    assert result.outs is not None and result.outs["tags"] == {"team": "growth"}
+
+
+def test_read_of_a_released_sender_id_reports_it_gone(emulated: Any, sms: Any) -> None:
+    provider = configured()
+    id_, outs = create(provider)
+    sms.release_sender_id(SenderId="ACME", IsoCountryCode="GB")
+
+    assert provider.read(id_, outs).id == ""
