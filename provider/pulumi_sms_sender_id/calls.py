@@ -1,7 +1,7 @@
 """Every AWS call the provider makes: paced under the quota, retried by one rule, never hiding what happened.
 
 What each attempt's outcome leads to (`classify`):
-- OK: the operation's pacer speeds up a step; the answer is returned.
+- OK: the answer is returned (the pacer speeds back up with time, see `pacing`).
 - THROTTLED: the pacer slows down and spaces the next attempt; throttling is retried for as long
   as `sms-sender-id:throttleTimeoutSeconds` allows, because at 1 request per second a big stack is
   slow, not broken. There is no shared retry budget: one busy minute never fails later calls.
@@ -127,17 +127,16 @@ def attempt(connection: Connection, operation: str, params: Mapping[str, Any], h
     """One paced attempt; the pacer learns from the outcome, `history` records a failure."""
     api = connection.client()
     pacer = connection.pacer(operation)
-    pacer.wait_turn()
+    sent_at = pacer.wait_turn()
     history.sent()
     try:
         answer = dict(getattr(api, method_name(operation))(**params))
     except (ClientError, BotoCoreError) as problem:
         outcome = classify(problem)
         if outcome is Outcome.THROTTLED:
-            pacer.throttled()
+            pacer.throttled(sent_at)
         history.failed(outcome)
         raise
-    pacer.succeeded()
     return answer
 
 

@@ -3,9 +3,11 @@
 AWS gives each operation its own requests-per-second quota per account and region (1 by default),
 while the engine runs up to 4 provider calls at once. One `Pacer` per (credentials, endpoint,
 region, operation) is shared by every worker thread of the provider process: each call reserves the
-next free slot, so calls leave at the quota's pace. The rate adapts like TCP's congestion window
-(AIMD): multiplied down after a throttle, raised a step after each success, never above the
-configured quota, so several processes sharing one account settle on their share without failing.
+next free slot, so calls leave at the quota's pace. The rate adapts: multiplied down after a throttle
+(once per congestion event, like TCP), then climbing back to the configured quota over the next
+RECOVERY_SLOTS slots, never above it, so several processes sharing one account keep the quota busy
+between them without any of them failing. Recovery is by time rather than per success: a process
+slowed to a crawl would otherwise need many slow successes to speed up again.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from . import notices
 #: Slots are spaced a little wider than 1/rate: requests reach AWS with some jitter, and a strict
 #: token bucket of burst 1 throttles two requests that arrive a millisecond too close together.
 SPACING: Final = 1.02
-#: After a throttle the rate is multiplied by this; each success adds STEP x quota back.
-BACKOFF: Final = 0.7
-STEP: Final = 0.05
+#: After a throttle the rate is multiplied by this...
+BACKOFF: Final = 0.5
+#: ...and climbs back to the quota linearly over this many slots at the quota's rate.
+RECOVERY_SLOTS: Final = 8.0
 #: Never slower than this fraction of the quota: a throttle storm must not stall a stack for minutes.
 MIN_FRACTION: Final = 0.05
 #: Waits shorter than this are not worth a line in the `pulumi up` output...
@@ -51,21 +54,22 @@ class Pacer:
     def __init__(self, key: PacerKey, quota: float, clock: Clock = time.monotonic, sleep: Sleep = time.sleep) -> None:
         self.key = key
         self.quota = quota
-        self.rate = quota
+        self._slowed_to = quota
         self._clock = clock
         self._sleep = sleep
         self._lock = threading.Lock()
         self._next_slot = 0.0
+        self._slowed_at = float("-inf")
         self._queued = 0
         self._last_notice = -NOTICE_EVERY_SECONDS
         self.throttles = 0
 
     def wait_turn(self) -> float:
-        """Sleep until this call may be sent; returns the seconds waited."""
+        """Sleep until this call may be sent; returns the send time (on the pacer's clock)."""
         with self._lock:
             now = self._clock()
             slot = max(now, self._next_slot)
-            self._next_slot = slot + SPACING / self.rate
+            self._next_slot = slot + SPACING / self._rate(slot)
             self._queued += 1
             wait = slot - now
             line = self._notice_line(now, wait)
@@ -77,24 +81,37 @@ class Pacer:
         finally:
             with self._lock:
                 self._queued -= 1
-        return wait
+        return slot
 
-    def throttled(self) -> None:
-        """AWS said slow down: someone else shares the quota, or it is lower than configured."""
+    def throttled(self, sent_at: float) -> None:
+        """AWS said slow down: someone else shares the quota, or it is lower than configured.
+
+        Like TCP, one slow-down per congestion event: calls sent before the last slow-down were paced
+        at the old rate, so their throttles say nothing new.
+        """
         with self._lock:
             self.throttles += 1
-            self.rate = max(self.quota * MIN_FRACTION, self.rate * BACKOFF)
-            self._next_slot = max(self._next_slot, self._clock() + SPACING / self.rate)
+            if sent_at <= self._slowed_at:
+                return
+            now = self._clock()
+            self._slowed_to = max(self.quota * MIN_FRACTION, self._rate(now) * BACKOFF)
+            self._slowed_at = now
+            self._next_slot = max(self._next_slot, now + SPACING / self._slowed_to)
 
-    def succeeded(self) -> None:
+    @property
+    def rate(self) -> float:
+        """Requests per second this pacer allows now."""
         with self._lock:
-            self.rate = min(self.quota, self.rate + self.quota * STEP)
+            return self._rate(self._clock())
+
+    def _rate(self, at: float) -> float:
+        climbed = (at - self._slowed_at) * self.quota / RECOVERY_SLOTS * self.quota
+        return min(self.quota, self._slowed_to + max(0.0, climbed))
 
     def set_quota(self, quota: float) -> None:
         with self._lock:
             if quota != self.quota:
-                self.quota = quota
-                self.rate = quota
+                self.quota = self._slowed_to = quota
 
     def _notice_line(self, now: float, wait: float) -> str | None:
         if wait < NOTICE_AFTER_SECONDS or now - self._last_notice < NOTICE_EVERY_SECONDS:
@@ -102,7 +119,7 @@ class Pacer:
         self._last_notice = now
         return (
             f"waiting {wait:.0f} s for AWS's request quota for {self.key.operation} in {self.key.region} "
-            f"({self.rate:.3g}/s, {self._queued} call{'' if self._queued == 1 else 's'} queued in this process)"
+            f"({self._rate(now):.3g}/s, {self._queued} call{'' if self._queued == 1 else 's'} queued in this process)"
         )
 
 

@@ -132,6 +132,12 @@ class ProviderProcess:
     def delete(self, name: str, id_: str, props: Mapping[str, Any]) -> None:
         self._call("Delete", provider_pb2.DeleteRequest(id=id_, urn=urn(name), properties=_struct(props)))
 
+    def stop_and_read_stderr(self) -> str:
+        """Stop the process; what it wrote to stderr, which the Pulumi CLI shows the user."""
+        self.stop()
+        assert self.process.stderr is not None
+        return self.process.stderr.read()
+
     def stop(self) -> None:
         if hasattr(self, "channel"):
             self.channel.close()

@@ -57,20 +57,32 @@ def test_threads_sharing_a_pacer_queue_behind_each_other() -> None:
     assert min(gaps) > 0.5 / 40.0, "no two calls left together"
 
 
-def test_a_throttle_slows_the_pace_and_successes_bring_it_back_to_the_quota_not_beyond() -> None:
+def test_a_throttle_slows_the_pace_and_it_climbs_back_to_the_quota_not_beyond() -> None:
     fake = FakeTime()
     pacer = Pacer(KEY, quota=1.0, clock=fake.clock, sleep=fake.sleep)
-    pacer.throttled()
+    pacer.throttled(sent_at=pacer.wait_turn())
     assert pacer.rate == pytest.approx(pacing.BACKOFF)
-    for _ in range(100):
-        pacer.succeeded()
+    fake.sleep(pacing.RECOVERY_SLOTS / 4)
+    assert pacing.BACKOFF < pacer.rate < 1.0
+    fake.sleep(pacing.RECOVERY_SLOTS)
     assert pacer.rate == 1.0
 
 
+def test_throttles_of_calls_sent_before_a_slow_down_do_not_slow_it_again() -> None:
+    fake = FakeTime()
+    pacer = Pacer(KEY, quota=1.0, clock=fake.clock, sleep=fake.sleep)
+    in_flight = [pacer.wait_turn() for _ in range(3)]
+    for sent_at in in_flight:
+        pacer.throttled(sent_at)
+    assert pacer.rate == pytest.approx(pacing.BACKOFF)
+    assert pacer.throttles == 3
+
+
 def test_throttle_storms_never_stop_the_pacer() -> None:
-    pacer = Pacer(KEY, quota=1.0)
-    for _ in range(1000):
-        pacer.throttled()
+    fake = FakeTime()
+    pacer = Pacer(KEY, quota=1.0, clock=fake.clock, sleep=fake.sleep)
+    for i in range(1000):
+        pacer.throttled(sent_at=fake.now + (i + 1) * 1e-9)  # each a new congestion event
     assert pacer.rate == pytest.approx(pacing.MIN_FRACTION)
 
 
