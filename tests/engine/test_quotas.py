@@ -22,6 +22,7 @@ RATE = 10
 N = 40
 FLOOR_SECONDS = N / RATE
 MAX_OVER_FLOOR = 1.2
+MAX_SHARED_OVER_FLOOR = 1.5
 PACED = {"sms-sender-id:requestsPerSecond": str(RATE)}
 
 
@@ -67,18 +68,24 @@ def test_a_stack_deploys_refreshes_and_destroys_under_the_quota_near_its_floor(
         assert seconds <= MAX_OVER_FLOOR * FLOOR_SECONDS, f"{phase} took {seconds:.1f} s, floor {FLOOR_SECONDS} s"
 
 
-def test_two_stacks_sharing_one_quota_both_succeed(start_provider: StartProvider, quotas_on: Any, aws: Any) -> None:
+def test_two_stacks_sharing_one_quota_both_succeed_and_keep_it_busy(
+    start_provider: StartProvider, quotas_on: Any, aws: Any
+) -> None:
     engines = [Engine(start_provider(**PACED), parallel=16) for _ in range(2)]
     stacks = [program(N // 4, prefix) for prefix in ("ALPHA", "BETA")]
+    floor = (N // 2) / RATE
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(lambda pair: pair[0].up(pair[1]), zip(engines, stacks, strict=True)))
+        up = timed(lambda: list(pool.map(lambda pair: pair[0].up(pair[1]), zip(engines, stacks, strict=True))))
         assert [len(engine.state) for engine in engines] == [N // 4, N // 4]
-        list(pool.map(lambda engine: engine.refresh(), engines))
-        list(pool.map(lambda engine: engine.destroy(), engines))
+        refresh = timed(lambda: list(pool.map(lambda engine: engine.refresh(), engines)))
+        assert [len(engine.state) for engine in engines] == [N // 4, N // 4]
+        destroy = timed(lambda: list(pool.map(lambda engine: engine.destroy(), engines)))
 
     assert aws.describe_sender_ids()["SenderIds"] == []
     assert quotas_on.control.call_counts()["RequestSenderId"] >= N // 2
+    for phase, seconds in {"up": up, "refresh": refresh, "destroy": destroy}.items():
+        assert seconds <= MAX_SHARED_OVER_FLOOR * floor, f"{phase} took {seconds:.1f} s, floor {floor} s"
 
 
 def test_a_long_wait_for_the_quota_is_explained_in_the_output(start_provider: StartProvider, emulator: Any) -> None:
