@@ -42,8 +42,8 @@ __all__ = ["SIGNING_NAME", "WireError", "check_request", "check_werkzeug_request
 
 #: SigV4 signing name of the service (the credential scope's service part).
 SIGNING_NAME = "sms-voice"
-_SCOPE_SUFFIX = f"/{SIGNING_NAME}/aws4_request"
 _ALGORITHM = "AWS4-HMAC-SHA256"
+JSON_CONTENT_TYPE = "application/x-amz-json-1.0"
 _CREDENTIAL = re.compile(r"Credential=([^,\s]*)")
 _INT32 = (-(2**31), 2**31 - 1)
 _INT64 = (-(2**63), 2**63 - 1)
@@ -65,7 +65,7 @@ class WireError(Exception):
     def response(self) -> tuple[int, dict[str, str], bytes]:
         body = json.dumps({"__type": self.code, "message": self.message}).encode()
         headers = {
-            "Content-Type": "application/x-amz-json-1.0",
+            "Content-Type": JSON_CONTENT_TYPE,
             "Content-Length": str(len(body)),
             "x-amzn-RequestId": str(uuid.uuid4()),
             "x-amzn-ErrorType": self.code,
@@ -280,6 +280,7 @@ def check_request(
 class _RequestLike(Protocol):
     method: str
     path: str
+    environ: dict[str, Any]
 
     @property
     def headers(self) -> Any: ...
@@ -291,24 +292,41 @@ class _RequestLike(Protocol):
 
 
 def check_werkzeug_request(request: _RequestLike) -> None:
-    """:func:`check_request` for the werkzeug request moto hands to a response class, in both modes."""
+    """:func:`check_request` for the werkzeug request moto hands to a response class, in both modes.
+
+    A request that passes is relabelled as JSON for moto: moto picks its parser from the
+    Content-Type (a form type sends it down the query-protocol path, an HTTP 500), whereas this
+    service speaks JSON only and the body has just been read as JSON.
+    """
     check_request(request.method, request.path, request.headers, request.args, request.get_data())
+    request.environ["CONTENT_TYPE"] = JSON_CONTENT_TYPE
 
 
 def claims_environ(environ: Mapping[str, Any]) -> bool:
     """Whether the server must answer this WSGI request as sms-voice instead of handing it to moto.
 
-    moto's dispatcher picks a service from the credential scope and serves anything unsigned as
-    S3 (``200 <ListAllMyBucketsResult>``), so a client that forgot to sign would learn nothing.
-    Claimed: requests signed for sms-voice, requests naming this service's target, and every
-    other unsigned request except moto's own ``/moto-api/`` (the control API is routed before
-    this is asked). Requests signed for another service are left to moto.
+    moto's dispatcher picks a service from the credential scope, serves anything unsigned as S3
+    (``200 <ListAllMyBucketsResult>``) and fails with an HTML 500 on a credential it cannot read,
+    so a client that forgot to sign would learn nothing. Left to moto: its own ``/moto-api/``
+    and requests properly signed for another service that do not name this service's target
+    (the server also serves moto's other services). Everything else is ours to answer.
     """
     if str(environ.get("PATH_INFO", "")).startswith("/moto-api/"):
         return False
-    authorization = str(environ.get("HTTP_AUTHORIZATION", ""))
-    if _SCOPE_SUFFIX in authorization:
-        return True
     if str(environ.get("HTTP_X_AMZ_TARGET", "")).startswith(target_prefix() + "."):
         return True
-    return not authorization and "X-Amz-Credential" not in str(environ.get("QUERY_STRING", ""))
+    service = _scope_service(environ)
+    return service is None or service == SIGNING_NAME
+
+
+def _scope_service(environ: Mapping[str, Any]) -> str | None:
+    """The service of a readable SigV4 credential scope (header or presigned query), else None."""
+    from urllib.parse import parse_qs
+
+    authorization = str(environ.get("HTTP_AUTHORIZATION", ""))
+    match = _CREDENTIAL.search(authorization) if authorization.startswith(_ALGORITHM + " ") else None
+    credential = match.group(1) if match else None
+    if not authorization:
+        credential = (parse_qs(str(environ.get("QUERY_STRING", ""))).get("X-Amz-Credential") or [None])[0]
+    parts = credential.split("/") if credential else []
+    return parts[3] if len(parts) == 5 and parts[4] == "aws4_request" and parts[3] else None
