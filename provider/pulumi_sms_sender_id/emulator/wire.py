@@ -327,6 +327,6 @@ def _scope_service(environ: Mapping[str, Any]) -> str | None:
     match = _CREDENTIAL.search(authorization) if authorization.startswith(_ALGORITHM + " ") else None
     credential = match.group(1) if match else None
     if not authorization:
-        credential = (parse_qs(str(environ.get("QUERY_STRING", ""))).get("X-Amz-Credential") or [None])[0]
+        credential = next(iter(parse_qs(str(environ.get("QUERY_STRING", ""))).get("X-Amz-Credential", [])), None)
     parts = credential.split("/") if credential else []
     return parts[3] if len(parts) == 5 and parts[4] == "aws4_request" and parts[3] else None
