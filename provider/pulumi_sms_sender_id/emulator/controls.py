@@ -268,7 +268,8 @@ def seed_sender_id(
 
 
 def call_counts() -> dict[str, int]:
-    """API operation name -> requests received since the last reset (faulted and failed included)."""
+    """API operation name -> requests that reached an operation since the last reset (faulted and
+    failed included; not those refused before, e.g. unsigned, unknown target or malformed body)."""
     with LOCK:
         return dict(STATE.calls)
 
