@@ -115,8 +115,8 @@ def test_set_defaults_are_what_reset_restores() -> None:
     assert emulator.current_config()["sender_id_quota"] == 1000
 
 
-def test_unknown_target_gets_a_modeled_error(sms_voice_client: object) -> None:
-    # An operation name the model does not know still gets a JSON ValidationException.
+def test_a_target_naming_no_operation_answers_unknown_operation_and_is_not_counted(sms_voice_client: object) -> None:
+    # An operation name the model does not know gets AWS's front-end error, as JSON botocore parses.
     client = sms_voice_client
 
     def rename(request: object, **_: object) -> None:
@@ -124,6 +124,6 @@ def test_unknown_target_gets_a_modeled_error(sms_voice_client: object) -> None:
 
     client.meta.events.register("before-sign.pinpoint-sms-voice-v2.DescribeSenderIds", rename)  # type: ignore[attr-defined]
     error = error_of(client.describe_sender_ids)  # type: ignore[attr-defined]
-    assert code(error) == "ValidationException"
-    assert error["Reason"] == "UNKNOWN_OPERATION"
-    assert emulator.call_counts() == {"DoSomethingElse": 1}
+    assert code(error) == "UnknownOperationException"
+    assert error["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert emulator.call_counts() == {}

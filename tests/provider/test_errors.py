@@ -44,7 +44,7 @@ def aws_error(code: str, operation: str = "RequestSenderId", **fields: Any) -> C
         (aws_error("ServiceQuotaExceededException", Reason="SENDER_IDS_PER_ACCOUNT"), "Service Quotas"),
         (aws_error("AccessDeniedException", "UpdateSenderId"), "Allow the IAM action sms-voice:UpdateSenderId"),
         (aws_error("AccessDeniedException", Reason="INSUFFICIENT_ACCOUNT_REPUTATION"), "AWS Support"),
-        (aws_error("ThrottlingException"), "--parallel"),
+        (aws_error("ThrottlingException"), "sms-sender-id:throttleTimeoutSeconds"),
         (aws_error("ExpiredTokenException"), "refresh them"),
     ],
 )

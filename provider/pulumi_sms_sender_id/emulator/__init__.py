@@ -7,7 +7,10 @@ be as strict as AWS, quirks included, so that a client passing here does not bre
 
 Served operations: RequestSenderId, DescribeSenderIds, UpdateSenderId, ReleaseSenderId,
 TagResource, UntagResource, ListTagsForResource. Any other operation of the service answers
-ValidationException ``UNKNOWN_OPERATION`` at once.
+ValidationException ``UNKNOWN_OPERATION`` at once. Before moto parses a request, ``wire.py`` checks
+it as AWS's front end does (signature scope, target, JSON types of the body against the model) and
+answers every client mistake with a 4xx JSON error that botocore parses. Any well-formed region
+name is served (``regions.py``: botocore's partition patterns), listed by botocore or not.
 
 Quirks of the real service that are reproduced on purpose:
 
@@ -19,7 +22,9 @@ Quirks of the real service that are reproduced on purpose:
 * re-requesting a sender ID within the release window after releasing it fails with
   ValidationException ``SENDER_ID_REQUIRES_REGISTRATION``;
 * US, CA and CN answer ``SENDER_ID_NOT_SUPPORTED``; registration-only countries answer
-  ``SENDER_ID_REQUIRES_REGISTRATION``.
+  ``SENDER_ID_REQUIRES_REGISTRATION``;
+* only ISO 3166-1 alpha-2 codes (``pulumi_sms_sender_id.countries``) can be leased;
+* a NextToken stays valid when the sender ID it points at is released between two pages.
 
 Deliberate differences from AWS
 ===============================
@@ -49,9 +54,11 @@ Update/Release MessageTypes casing      Upper case, like RequestSenderId. (Unver
 RequestSenderId Tags                    Echoed only when the request had tags.
 DescribeSenderIds extras                No MessagingLimits and no PricingTier (values unknown).
 DescribeSenderIds order / paging        Creation order (SenderIds: request order, duplicates
-                                        collapsed); NextToken is moto's opaque token, bound to
-                                        the other parameters; a bad one gives
-                                        INVALID_NEXT_TOKEN. Default page size 100.
+                                        collapsed); NextToken names a position in that order
+                                        (survives releases), bound to the other parameters
+                                        except MaxResults; a bad one gives INVALID_NEXT_TOKEN.
+                                        Tokens never expire. Default page size 100. (AWS's order,
+                                        token lifetime and default page size are undocumented.)
 Owner SHARED                            Always empty: resource sharing is not modelled.
 Sender ID format                        Model pattern plus the API reference's prose: letters,
                                         digits, hyphens; at least one letter; no leading or
@@ -73,8 +80,44 @@ Tag key rules                           "aws:" prefix rejected (FIELD_VALIDATION
                                         (INVALID_PARAMETER).
 Sender-ID quota                         Per account and region, default 1000.
 Unimplemented operations                ValidationException UNKNOWN_OPERATION.
-Pools, opt-out lists, IAM, SigV4        Not modelled: any credentials are accepted, no
+Pools, opt-out lists, IAM, SigV4        Not modelled: any credentials are accepted and the
+                                        signature is not verified (only its scope is read), no
                                         SENDER_ID_ASSOCIATED_TO_POOL, no AccessDeniedException.
+Authentication errors                   Unsigned: MissingAuthenticationTokenException; unreadable
+                                        Authorization: IncompleteSignatureException; scope of
+                                        another service or a malformed region:
+                                        InvalidSignatureException. All HTTP 400 with AWS's usual
+                                        messages. (Codes and messages are those of AWS's JSON
+                                        services, e.g. DynamoDB; status and wording for sms-voice
+                                        unverified.)
+Malformed region name                   A region no partition pattern admits (moon-1) is an
+                                        InvalidSignatureException; in server mode the region is
+                                        the credential scope's. (A real client could not even
+                                        resolve sms-voice.moon-1.amazonaws.com.)
+Unknown target, path or method          UnknownOperationException (HTTP 400) for anything but
+                                        POST / with PinpointSMSVoiceV2.<model operation>; not
+                                        counted in call_counts(). (Status and message unverified.)
+Wrong JSON types                        SerializationException at the first member whose JSON
+                                        type is not the model's: a string, boolean or fraction
+                                        for an integer, a number outside 32/64 bits, NaN or
+                                        Infinity, an object for a list, null inside a list, a
+                                        body that is not a UTF-8 JSON object or nests too deep.
+                                        Messages are ours. (AWS's exact rules are unverified,
+                                        e.g. whether it accepts 5.0 for an integer or null in a
+                                        list; the emulator refuses both.) Unknown members are
+                                        ignored, as AWS's JSON services do.
+Empty body, Content-Type                An empty body reads as {} (botocore always sends "{}").
+                                        Content-Type is not checked; Content-Encoding other than
+                                        identity is a SerializationException (the model declares
+                                        no compression). (Both unverified.)
+Country codes                           RequestSenderId refuses non-ISO codes (UK, XX) with
+                                        FIELD_VALIDATION_FAILED on IsoCountryCode; the other
+                                        operations find no sender ID for them
+                                        (ResourceNotFoundException). (The model has no dedicated
+                                        reason; AWS's exact answer is unverified.)
+Regions                                 Any well-formed name is served, a fresh backend each;
+                                        AWS would refuse a region it has not opened (no answer
+                                        known, since its host would not resolve).
 Faults (test controls)                  ThrottlingException (400) / InternalServerException (500)
                                         only when injected; controls are process-global (all
                                         accounts and regions).

@@ -288,14 +288,14 @@ def seed_sender_id(
     Raises ValueError on malformed input or if the sender ID already exists.
     """
     from . import register
-    from .models import pinpointsmsvoicev2_backends
+    from .models import backend_for
 
     register()
     if not isinstance(account_id, str) or not (len(account_id) == 12 and account_id.isdigit()):
         raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
-    if region not in pinpointsmsvoicev2_backends[account_id]:
-        raise ValueError(f"region {region!r} does not offer {SERVICE_NAME}")
-    backend = pinpointsmsvoicev2_backends[account_id][region]
+    if not isinstance(region, str):
+        raise ValueError(f"region must be a string, got {region!r}")
+    backend = backend_for(account_id, region)  # any well-formed region, like the API
     return backend.seed_sender_id(
         sender_id=sender_id,
         iso_country_code=iso_country_code,
@@ -308,7 +308,8 @@ def seed_sender_id(
 
 
 def call_counts() -> dict[str, int]:
-    """API operation name -> requests received since the last reset (faulted and failed included)."""
+    """API operation name -> requests that reached an operation since the last reset (faulted and
+    failed included; not those refused before, e.g. unsigned, unknown target or malformed body)."""
     with LOCK:
         return dict(STATE.calls)
 

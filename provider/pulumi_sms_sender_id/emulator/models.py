@@ -9,8 +9,11 @@ released sender ID (for the re-request window). Every public method holds the pr
 
 from __future__ import annotations
 
+import base64
+import binascii
 import copy
 import functools
+import hashlib
 import json
 import re
 import secrets
@@ -22,10 +25,9 @@ from typing import Any, ParamSpec, TypeVar
 from botocore.model import StringShape
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.core.common_models import BaseModel
-from moto.core.exceptions import InvalidToken
-from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
 
+from ..countries import is_iso_country
 from .controls import LOCK, SERVICE_NAME, STATE
 from .exceptions import (
     SENDER_ID_RESOURCE_TYPE,
@@ -35,6 +37,7 @@ from .exceptions import (
     SmsVoiceError,
     ValidationException,
 )
+from .regions import partition_of
 from .validation import sender_id_problem
 
 P = ParamSpec("P")
@@ -67,14 +70,7 @@ MONTHLY_LEASING_PRICES: Mapping[str, str] = {
 }
 DEFAULT_MONTHLY_LEASING_PRICE = "1.00"
 
-PAGINATION_MODEL = {
-    "_paginate_senders": {
-        "input_token": "next_token",
-        "limit_key": "max_results",
-        "limit_default": 100,
-        "unique_attribute": "arn",
-    }
-}
+DEFAULT_PAGE_SIZE = 100
 
 _ARN = re.compile(
     r"arn:(?P<partition>[^:]+):(?P<service>[^:]+):(?P<region>[^:]*):(?P<account>[^:]*):"
@@ -113,7 +109,10 @@ class SenderId(BaseModel):
         deletion_protection_enabled: bool,
         registered: bool = False,
         registration_id: str | None = None,
+        sequence: int = 0,
     ) -> None:
+        #: Creation order within the backend; pagination tokens point at it (see _page).
+        self.sequence = sequence
         self.sender_id = sender_id
         self.iso_country_code = iso_country_code
         self.message_types = message_types
@@ -186,6 +185,9 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
 
     def __init__(self, region_name: str, account_id: str) -> None:
         super().__init__(region_name, account_id)
+        # moto guesses the partition from a few prefixes; botocore's data knows every partition.
+        self.partition = partition_of(region_name) or self.partition
+        self.sequence = 0
         self.sender_ids: dict[tuple[str, str], SenderId] = {}
         self.tagger = TaggingService()
         self.client_tokens: dict[str, _TokenEntry] = {}
@@ -221,6 +223,10 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
                 fields=[("IsoCountryCode", f"Must match the country in the ARN ({arn_country})")],
             )
         return sender_id.upper(), iso_country_code
+
+    def _next_sequence(self) -> int:
+        self.sequence += 1
+        return self.sequence
 
     def _get(self, sender_id_or_arn: str, iso_country_code: str) -> SenderId:
         key = self._key_from_id_or_arn(sender_id_or_arn, iso_country_code)
@@ -342,6 +348,7 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
             iso_country_code=iso_country_code,
             message_types=_normalise_message_types(message_types),
             deletion_protection_enabled=deletion_protection_enabled,
+            sequence=self._next_sequence(),
         )
         self.sender_ids[key] = sender
         self.released_at.pop(key, None)
@@ -362,39 +369,26 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
         next_token: str | None,
     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of Describe records; SenderIds entries must all exist."""
-        selected: list[SenderId]
+        # (position key, sender): keys increase along the list, so a token can name a position
+        # that survives the removal of the sender it was computed from.
+        selected: list[tuple[int, SenderId]]
         if sender_ids:
             selected = []
             for entry in sender_ids:
                 sender = self._get(entry["SenderId"], entry["IsoCountryCode"])
-                if sender not in selected:
-                    selected.append(sender)
+                if all(sender is not s for _, s in selected):
+                    selected.append((len(selected), sender))
         elif owner == "SHARED":
             selected = []  # resource sharing is not modelled: nothing is shared with this account
         else:
-            selected = list(self.sender_ids.values())
+            selected = [(s.sequence, s) for s in self.sender_ids.values()]  # creation order
         for flt in filters or []:
-            selected = [s for s in selected if _filter_matches(flt["Name"], flt["Values"], s)]
-        try:
-            page, token = self._paginate_senders(
-                selected,  # positional: the paginator fingerprints only keyword arguments
-                sender_ids=sender_ids,
-                filters=filters,
-                owner=owner,
-                max_results=max_results,
-                next_token=next_token,
-            )
-        except InvalidToken:
-            raise ValidationException(
-                "The NextToken is not valid for this request.",
-                reason="INVALID_NEXT_TOKEN",
-                fields=[("NextToken", "Invalid or expired pagination token")],
-            ) from None
+            selected = [(k, s) for k, s in selected if _filter_matches(flt["Name"], flt["Values"], s)]
+        binding = _fingerprint(sender_ids, filters, owner)
+        start = _token_position(next_token, binding) if next_token is not None else None
+        page, following = _page(selected, start, max_results or DEFAULT_PAGE_SIZE)
+        token = _encode_token(following, binding) if following is not None else None
         return [s.to_describe_record() for s in page], token
-
-    @paginate(pagination_model=PAGINATION_MODEL)
-    def _paginate_senders(self, selected: list[SenderId], **_: Any) -> list[SenderId]:
-        return selected
 
     # -- UpdateSenderId / ReleaseSenderId --------------------------------------------------
 
@@ -467,8 +461,8 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
         problem = sender_id_problem(sender_id)
         if problem:
             raise ValueError(f"sender_id {sender_id!r}: {problem}")
-        if not isinstance(iso_country_code, str) or not re.fullmatch(r"[A-Z]{2}", iso_country_code):
-            raise ValueError(f"iso_country_code must be two upper-case letters, got {iso_country_code!r}")
+        if not isinstance(iso_country_code, str) or not is_iso_country(iso_country_code):
+            raise ValueError(f"iso_country_code must be an ISO 3166-1 alpha-2 code, got {iso_country_code!r}")
         types = [str(t).upper() for t in message_types]
         if not types or any(t not in MESSAGE_TYPES for t in types):
             raise ValueError(f"message_types must be a non-empty subset of {list(MESSAGE_TYPES)}: {message_types!r}")
@@ -489,6 +483,7 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
             deletion_protection_enabled=deletion_protection_enabled,
             registered=registered,
             registration_id=(registration_id or f"registration-{secrets.token_hex(16)}") if registered else None,
+            sequence=self._next_sequence(),
         )
         self.sender_ids[key] = sender
         self.released_at.pop(key, None)
@@ -527,6 +522,46 @@ def _filter_matches(name: str, values: list[str], sender: SenderId) -> bool:
     return actual in flags
 
 
+def _page(
+    selected: list[tuple[int, SenderId]], start: int | None, size: int
+) -> tuple[list[SenderId], int | None]:
+    """One page from position key ``start`` on, and the key the next page starts at (None: last page).
+
+    The next page starts at the first key >= the token's, not at the sender the token was made
+    from: releasing that sender between two pages must not invalidate the token (it does not on
+    AWS), and a sender created meanwhile appears at the end, where creation order puts it.
+    """
+    remaining = [(k, s) for k, s in selected if start is None or k >= start]
+    following = remaining[size][0] if len(remaining) > size else None
+    return [s for _, s in remaining[:size]], following
+
+
+def _fingerprint(sender_ids: Any, filters: Any, owner: str | None) -> str:
+    """Binds a token to the request's other parameters, like AWS's tokens are (MaxResults may change)."""
+    text = json.dumps([sender_ids, filters, owner], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _encode_token(position: int, binding: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"p": position, "b": binding}).encode()).decode()
+
+
+def _token_position(token: str, binding: str) -> int:
+    try:
+        decoded = json.loads(base64.urlsafe_b64decode(token.encode()))
+        position = decoded["p"]
+        valid = decoded["b"] == binding and isinstance(position, int) and not isinstance(position, bool)
+    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeError):
+        valid = False
+    if not valid:
+        raise ValidationException(
+            "The NextToken is not valid for this request.",
+            reason="INVALID_NEXT_TOKEN",
+            fields=[("NextToken", "Invalid or expired pagination token, or one from a request with other parameters")],
+        )
+    return int(position)
+
+
 def _resource_types() -> frozenset[str]:
     from .validation import service_model
 
@@ -538,3 +573,19 @@ def _resource_types() -> frozenset[str]:
 _RESOURCE_TYPES = _resource_types()
 
 pinpointsmsvoicev2_backends = BackendDict(PinpointSMSVoiceV2Backend, SERVICE_NAME)
+
+
+def backend_for(account_id: str, region: str) -> PinpointSMSVoiceV2Backend:
+    """The backend of an account and region, created for any well-formed region name.
+
+    moto's ``BackendDict`` only creates backends for the regions botocore lists for the service
+    (else a KeyError, i.e. an HTTP 500), but AWS opens regions before botocore lists them.
+    Raises ValueError for a name that is no region at all (``wire`` refuses those earlier).
+    """
+    if partition_of(region) is None:
+        raise ValueError(f"{region!r} is not a well-formed AWS region name")
+    account = pinpointsmsvoicev2_backends[account_id]
+    with LOCK:
+        if region not in account:
+            account[region] = PinpointSMSVoiceV2Backend(region, account_id)
+        return account[region]

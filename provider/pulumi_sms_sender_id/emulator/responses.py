@@ -1,7 +1,9 @@
 """Handles incoming pinpoint-sms-voice-v2 requests, invokes the backend, returns responses.
 
-Besides moto's usual dispatch, :meth:`PinpointSMSVoiceV2Response.call_action` counts every
-request, applies injected faults, validates the input against the model, and answers operations
+Before moto's usual dispatch, :mod:`.wire` refuses what AWS's front end would (unsigned,
+unknown operation, body or member of the wrong JSON type), so moto's parser only ever sees
+well-formed requests. :meth:`PinpointSMSVoiceV2Response.call_action` then counts the request,
+applies injected faults, validates the input against the model, and answers operations
 the emulator does not implement with a modeled error (moto would answer HTTP 500, which botocore
 retries for seconds before failing).
 """
@@ -17,8 +19,9 @@ from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 
 from .controls import SERVICE_NAME, STATE
 from .exceptions import SmsVoiceError, ThrottlingException, ValidationException
-from .models import PinpointSMSVoiceV2Backend, pinpointsmsvoicev2_backends
+from .models import PinpointSMSVoiceV2Backend, backend_for
 from .validation import validate_input
+from .wire import WireError, check_werkzeug_request
 
 IMPLEMENTED_OPERATIONS = frozenset(
     {
@@ -43,7 +46,14 @@ class PinpointSMSVoiceV2Response(BaseResponse):
     @property
     def sms_voice_backend(self) -> PinpointSMSVoiceV2Backend:
         """Return backend instance specific for this account and region."""
-        return pinpointsmsvoicev2_backends[self.current_account][self.region]
+        return backend_for(self.current_account, self.region)
+
+    def _dispatch(self, request: Any, full_url: str | None = None, headers: Any = None) -> TYPE_RESPONSE:
+        try:
+            check_werkzeug_request(request)
+        except WireError as error:
+            return error.response()
+        return super()._dispatch(request, full_url, headers)
 
     def parse_parameters(self, request: Any) -> None:
         # An X-Amz-Target naming no operation of the model must still get a modeled answer.

@@ -3,7 +3,9 @@
 moto's dispatcher picks the backend from the SigV4 credential scope (signing name ``sms-voice``),
 so unsigned control requests would never reach us; :class:`ControlMiddleware` therefore claims
 the ``/_sms-voice-emulator/`` prefix before moto sees the request, and extends
-``POST /moto-api/reset`` to clear the emulator's faults, counts and configuration too.
+``POST /moto-api/reset`` to clear the emulator's faults, counts and configuration too. Unsigned
+requests and requests naming this service's target go to our backend as well (see
+:func:`.wire.claims_environ`), which answers them as AWS would instead of moto's S3.
 """
 
 from __future__ import annotations
@@ -19,13 +21,12 @@ from types import FrameType
 from typing import Any, cast
 
 from . import CONTROL_PATH_PREFIX, MOTO_SERVICE_KEY, controls, register
+from .wire import claims_environ
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 _MAX_CONTROL_BODY = 1 << 20
-#: SigV4 credential scope suffix of requests signed for this service (signing name sms-voice).
-_SMS_VOICE_SCOPE = "/sms-voice/aws4_request"
 
 
 class ControlError(Exception):
@@ -95,12 +96,12 @@ class ControlMiddleware:
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
-        if self.sms_voice_app is not None and _SMS_VOICE_SCOPE in environ.get("HTTP_AUTHORIZATION", ""):
-            return self.sms_voice_app(environ, start_response)
         if path.startswith(CONTROL_PATH_PREFIX):
             return self._control(method, path[len(CONTROL_PATH_PREFIX) :].strip("/"), environ, start_response)
         if path.rstrip("/") == "/moto-api/reset" and method == "POST":
             controls.reset()  # moto then resets every backend, ours included
+        elif self.sms_voice_app is not None and claims_environ(environ):
+            return self.sms_voice_app(environ, start_response)
         return self.app(environ, start_response)
 
     def _control(

@@ -16,6 +16,7 @@ from typing import Any
 from botocore.model import ListShape, OperationModel, ServiceModel, Shape, StringShape, StructureShape
 from moto.core.utils import get_service_model
 
+from ..countries import is_iso_country, suggestion
 from .controls import SERVICE_NAME
 from .exceptions import ValidationException
 
@@ -161,6 +162,7 @@ def check_semantics(operation: str, params: Mapping[str, Any]) -> None:
         problem = sender_id_problem(params["SenderId"])
         if problem:
             out.add("SenderId", problem, params["SenderId"])
+        _check_country(params["IsoCountryCode"], out)
     if operation in ("RequestSenderId", "TagResource"):
         _check_tags(params.get("Tags") or [], out)
     if operation == "UntagResource":
@@ -177,6 +179,19 @@ def check_semantics(operation: str, params: Mapping[str, Any]) -> None:
                 ("SenderIds", "Cannot be combined with Owner"),
             ],
         )
+
+
+def _check_country(code: str, out: _Collector) -> None:
+    """The model admits any two capital letters; a sender ID can only be leased in a real country.
+
+    Checked on RequestSenderId only: elsewhere a code that is no country names no sender ID, and
+    the answer (ResourceNotFoundException) is already right.
+    """
+    if is_iso_country(code):
+        return
+    hint = suggestion(code)
+    constraint = "Member must be an ISO 3166-1 alpha-2 country code" + (f" (did you mean {hint}?)" if hint else "")
+    out.add("IsoCountryCode", constraint, code)
 
 
 def _check_tags(tags: list[Mapping[str, str]], out: _Collector) -> None:
