@@ -1,5 +1,8 @@
-"""`python -m tests.benchmarks`: measure the provider at several sizes, print a table, write JSON.
+"""`python -m tests.benchmarks`: measure the provider, print tables and targets, write JSON.
 
+Modes: `overhead` (default: AWS calls, time against plain boto3 and memory at several sizes, on an
+emulator that answers at once), `latency` (the same against an emulator that answers after 50 and
+150 ms, as AWS does) and `quota` (whole stacks under AWS's 1 request per second, against the floor).
 A measurement, not a test: the exit code is 0 even when a target is missed, unless --strict.
 """
 
@@ -9,13 +12,18 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from pulumi_sms_sender_id.emulator.testing import EmulatorServer
-from tests.benchmarks import profiling, report
+from tests.benchmarks import profiling, quota, report
 from tests.benchmarks.runner import SENDER_ID_QUOTA, SizeResult, rounds_for, run_size
+
+DEFAULT_SIZES = [1, 100, 500]
+LATENCY_N = 100
+QUOTA_N = 100
 
 
 def _sizes(value: str) -> list[int]:
@@ -25,9 +33,27 @@ def _sizes(value: str) -> list[int]:
     return sizes
 
 
+def _latencies(value: str) -> list[float]:
+    try:
+        latencies = [float(v) / 1000 for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("give milliseconds such as 50,150") from None
+    if not latencies or min(latencies) < 0:
+        raise argparse.ArgumentTypeError("give milliseconds such as 50,150")
+    return latencies
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
-    parser.add_argument("--sizes", type=_sizes, default=[1, 100, 500], help="numbers of sender IDs (default 1,100,500)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--mode", choices=("overhead", "latency", "quota"), default="overhead")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=DEFAULT_SIZES,
+        help=f"numbers of sender IDs (default {DEFAULT_SIZES}; latency mode {LATENCY_N}, quota mode {QUOTA_N})",
+    )
     parser.add_argument("--json", default="benchmark-results.json", help="where to write the results ('' for nowhere)")
     parser.add_argument("--parallel", type=int, default=4, help="engine workers and baseline threads (default 4)")
     parser.add_argument(
@@ -37,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
         help="rounds per N; the round with the median ratio is reported (default 3; at least 7 when N < 100)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--latencies", type=_latencies, default=[0.05, 0.15], help="latency mode: milliseconds per call (50,150)"
+    )
+    parser.add_argument("--rps", type=float, default=1.0, help="quota mode: requests per second per operation (1)")
     parser.add_argument(
         "--profile",
         type=Path,
@@ -57,46 +87,84 @@ def _isolate_aws() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _isolate_aws()
+    if args.mode == "quota":
+        return _quota_mode(args)
+    return _overhead_mode(args)
 
-    def log(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
 
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _quota_mode(args: argparse.Namespace) -> int:
+    """N = the largest --sizes given (default 100 in this mode)."""
+    n = max(args.sizes) if args.sizes != DEFAULT_SIZES else QUOTA_N
+    started = time.perf_counter()
+    with EmulatorServer() as server, tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
+        results = quota.run(server, n, args.rps, Path(cache), _log)
+    runtime = time.perf_counter() - started
+    print(report.quota_table(results))
+    print()
+    found = report.quota_targets(results)
+    for target in found:
+        print(target.line())
+    print(f"\nbenchmark runtime: {runtime:.1f}s")
+    if args.json:
+        settings = {"mode": "quota", "n": n, "rps": args.rps, "engine_parallel": quota.ENGINE_PARALLEL}
+        _write(args.json, report.quota_document(results, settings, runtime))
+    return 1 if args.strict and not all(t.passed for t in found) else 0
+
+
+def _write(path: str, document: dict[str, object]) -> None:
+    with open(path, "w") as out:
+        json.dump(document, out, indent=2)
+        out.write("\n")
+    print(f"results written to {path}")
+
+
+def _overhead_mode(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     load_before = os.getloadavg()
     results: list[SizeResult] = []
+    latency_mode = args.mode == "latency"
+    sizes = [LATENCY_N] if latency_mode and args.sizes == DEFAULT_SIZES else args.sizes
+    latencies = args.latencies if latency_mode else [0.0]
     args_ = ("--release-window", "0", "--sender-id-quota", str(SENDER_ID_QUOTA))
     with EmulatorServer(*args_) as server:
-        for n in args.sizes:
-            rounds = rounds_for(n, args.repeat)
-            log(f"N={n}: {rounds} rounds, {args.parallel} workers")
-            profile_dir = args.profile / f"n{n}" if args.profile else None
-            results.append(run_size(server, n, args.parallel, rounds, log, profile_dir))
+        for latency in latencies:
+            for n in sizes:
+                rounds = rounds_for(n, args.repeat)
+                _log(f"N={n}: {rounds} rounds, {args.parallel} workers, {latency * 1000:g} ms per AWS call")
+                profile_dir = args.profile / f"n{n}" if args.profile else None
+                results.append(run_size(server, n, args.parallel, rounds, _log, profile_dir, latency))
     runtime = time.perf_counter() - started
     load = {"before": load_before, "after": os.getloadavg()}
 
-    print(report.table(results))
+    for latency in latencies:
+        if latency_mode:
+            print(f"\n== {latency * 1000:g} ms added to every AWS call")
+        print(report.table([r for r in results if r.latency == latency]))
     print(report.LEGEND)
     print()
     largest = max(results, key=lambda r: r.n)
     print(report.cpu_table(largest))
     print(report.CPU_LEGEND)
     print()
-    found = report.targets(results)
+    found = report.latency_targets(results) if latency_mode else report.targets(results)
     for target in found:
         print(target.line())
     before, after = load_before[0], load["after"][0]
     print(f"\nbenchmark runtime: {runtime:.1f}s; 1-minute load average {before:.2f} before, {after:.2f} after")
     if args.profile:
-        for n in args.sizes:
+        for n in sizes:
             summary = profiling.summarize(args.profile / f"n{n}")
             (args.profile / f"n{n}" / "summary.txt").write_text(summary)
             print(f"\n== provider profile, N={n} (timings above are slowed down by profiling)\n{summary}")
     if args.json:
-        settings = {"sizes": args.sizes, "parallel": args.parallel, "repeat": args.repeat}
-        with open(args.json, "w") as out:
-            json.dump(report.document(results, settings, runtime, load), out, indent=2)
-            out.write("\n")
-        print(f"results written to {args.json}")
+        settings = {"mode": args.mode, "sizes": sizes, "parallel": args.parallel, "repeat": args.repeat}
+        if latency_mode:
+            settings["latencies_seconds"] = latencies
+        _write(args.json, report.document(results, settings, runtime, load))
     return 1 if args.strict and not all(t.passed for t in found) else 0
 
 

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from typing import Any, Final
 
+from tests.benchmarks.quota import ONE_STACK, PhaseResult
 from tests.benchmarks.runner import Sample, SizeResult, StepResult
 from tests.benchmarks.workload import CREATE, DESTROY, PREVIEWS, REFRESH, STEPS
 
@@ -17,6 +18,12 @@ TARGET_N: Final = 500  # the size the ratio and memory targets are stated for
 MAX_CALLS_PER_ID: Final = {CREATE: 2, REFRESH: 2, DESTROY: 2}
 MAX_RATIO: Final = 1.3
 MAX_PEAK_MIB: Final = 150.0
+#: Quota mode: one stack within 10% of the floor N / RPS, two stacks sharing the quota within 50%.
+MAX_OVER_FLOOR: Final = {ONE_STACK: 1.1}
+MAX_SHARED_OVER_FLOOR: Final = 1.5
+#: Latency mode: at a real service's latency the provider is within 10% of plain boto3.
+MAX_LATENCY_RATIO: Final = 1.1
+LATENCY_TARGET_SECONDS: Final = 0.05
 SHORT_OPS: Final = {
     "DescribeSenderIds": "Describe",
     "RequestSenderId": "Request",
@@ -236,4 +243,59 @@ def document(sizes: list[SizeResult], settings: dict[str, Any], runtime: float, 
             for s in sizes
         ],
         "targets": [{**asdict(t), "passed": t.passed} for t in targets(sizes)],
+    }
+
+
+QUOTA_HEADER: Final = ("scenario", "phase", "N", "RPS", "seconds", "floor s", "x floor", "AWS calls", "failure")
+
+
+def quota_table(results: list[PhaseResult]) -> str:
+    body: list[tuple[str, ...]] = [
+        (
+            r.scenario,
+            r.phase,
+            str(r.n),
+            f"{r.rps:g}",
+            f"{r.seconds:.1f}",
+            f"{r.floor:.0f}",
+            f"{r.ratio:.3f}",
+            " + ".join(f"{SHORT_OPS.get(op, op)} {c}" for op, c in sorted(r.calls.items())),
+            r.failure or "none",
+        )
+        for r in results
+    ]
+    return _markdown(QUOTA_HEADER, body, {0, 1, 7, 8})
+
+
+def quota_targets(results: list[PhaseResult]) -> list[Target]:
+    found = []
+    for r in results:
+        limit = MAX_OVER_FLOOR.get(r.scenario, MAX_SHARED_OVER_FLOOR)
+        found.append(Target(f"{r.scenario}, {r.phase}: failures", r.n, 0 if r.failure is None else 1, "==", 0))
+        found.append(Target(f"{r.scenario}, {r.phase}: time over the floor N/RPS", r.n, r.ratio, "<=", limit))
+    return found
+
+
+def latency_targets(sizes: list[SizeResult]) -> list[Target]:
+    """Stated for 50 ms of latency per call: each step and all steps within MAX_LATENCY_RATIO of boto3."""
+    found = []
+    for size in sizes:
+        if size.latency != LATENCY_TARGET_SECONDS:
+            continue
+        for result in size.steps.values():
+            if result.ratio is not None:
+                name = f"{result.step} at {size.latency * 1000:g} ms: ratio to plain boto3"
+                found.append(Target(name, size.n, result.ratio, "<=", MAX_LATENCY_RATIO))
+        name = f"all AWS steps at {size.latency * 1000:g} ms: ratio to plain boto3"
+        found.append(Target(name, size.n, overall_ratio(size), "<=", MAX_LATENCY_RATIO))
+    return found
+
+
+def quota_document(results: list[PhaseResult], settings: dict[str, Any], runtime: float) -> dict[str, Any]:
+    return {
+        "machine": machine(),
+        "settings": settings,
+        "runtime_seconds": runtime,
+        "phases": [{**asdict(r), "floor_seconds": r.floor, "ratio_to_floor": r.ratio} for r in results],
+        "targets": [{**asdict(t), "passed": t.passed} for t in quota_targets(results)],
     }

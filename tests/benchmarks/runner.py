@@ -47,6 +47,10 @@ BASELINE: Final = "baseline"
 SENDER_ID_QUOTA: Final = 100_000
 # Where the provider keeps its release journal (releases.py); a temporary directory of ours instead.
 CACHE_DIR_ENV: Final = "PULUMI_SMS_SENDER_ID_CACHE_DIR"
+# The emulator enforces no request quota here, and the provider is told the account's quota was
+# raised far beyond what it sends, so pacing never waits: this mode measures the provider's overhead.
+# Quotas are measured by quota mode (quota.py).
+RAISED_QUOTA: Final = {"sms-sender-id:requestsPerSecond": "100000"}
 
 
 @dataclass
@@ -114,6 +118,7 @@ class SizeResult:
     steps: dict[str, StepResult]
     provider_peak_mib: float
     seconds: float
+    latency: float = 0.0
 
 
 def rounds_for(n: int, repeat: int) -> int:
@@ -121,10 +126,10 @@ def rounds_for(n: int, repeat: int) -> int:
     return repeat if n >= 100 else max(repeat, 7)
 
 
-def _fresh_emulator(server: EmulatorServer) -> None:
+def _fresh_emulator(server: EmulatorServer, latency: float) -> None:
     control = server.control
     control.reset()
-    control.configure(release_window_seconds=0, sender_id_quota=SENDER_ID_QUOTA)
+    control.configure(release_window_seconds=0, sender_id_quota=SENDER_ID_QUOTA, latency_seconds=latency)
 
 
 def _empty(directory: Path) -> None:
@@ -201,8 +206,10 @@ def run_size(
     rounds: int,
     log: Callable[[str], None],
     profile_dir: Path | None = None,
+    latency: float = 0.0,
 ) -> SizeResult:
-    """All rounds for one N, with a provider process of its own (profiled into `profile_dir` if given).
+    """All rounds for one N, with a provider process of its own (profiled into `profile_dir` if given),
+    the emulator answering each call after `latency` seconds (0: as fast as it can).
 
     The provider's release journal lives in a temporary directory that is emptied before each
     round: the user's cache is left alone, and no round inherits the releases of another.
@@ -219,13 +226,13 @@ def run_size(
     }
     if profile_dir is not None:
         env.update(profiling.env(profile_dir))
-    provider = ProviderProcess(env, {"aws:region": REGION})
+    provider = ProviderProcess(env, {"aws:region": REGION, **RAISED_QUOTA})
     client = server.client(region_name=REGION)
     client.describe_sender_ids()  # connect and load the model outside the measurements
     results = {step: StepResult(step, n) for step in STEPS}
     try:
         for round_ in range(rounds):
-            _fresh_emulator(server)
+            _fresh_emulator(server, latency)
             _empty(journal)
             ours = ProviderSide(server, provider, sender_id_names("P", round_, n), parallel)
             theirs = BaselineSide(server, client, sender_id_names("B", round_, n), parallel)
@@ -245,4 +252,4 @@ def run_size(
     finally:
         provider.stop()
         shutil.rmtree(cache, ignore_errors=True)
-    return SizeResult(n, rounds, results, peak, time.perf_counter() - started)
+    return SizeResult(n, rounds, results, peak, time.perf_counter() - started, latency)
