@@ -121,3 +121,21 @@ def test_read_of_a_released_sender_id_reports_it_gone(emulated: Any, sms: Any) -
     sms.release_sender_id(SenderId="ACME", IsoCountryCode="GB")
 
     assert provider.read(id_, outs).id == ""
+
+
+def test_waiting_out_our_own_release_is_explained_in_the_output(
+    emulated: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    provider = configured()
+    emulated.configure(release_window_seconds=0.5)
+    id_, outs = create(provider)
+
+    provider.delete(id_, outs)
+    create(provider, message_types=["PROMOTIONAL"])
+
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(
+        "sms-sender-id: waiting for AWS to finish releasing sender ID ACME (GB) in eu-west-2 before requesting it "
+        "again (its message types changed; up to "
+    )

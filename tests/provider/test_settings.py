@@ -54,3 +54,47 @@ def test_one_client_per_region_profile_and_endpoint(monkeypatch: pytest.MonkeyPa
     moved = client.get_client("eu-west-2", None)
     assert moved is not first
     assert moved.meta.endpoint_url == "http://127.0.0.1:9"
+
+
+def test_request_rates_default_to_aws_quota_of_one_per_second() -> None:
+    rules = settings.resolve(None, {"AWS_REGION": "x"}).calls
+    assert {rules.quota(op) for op in settings.OPERATIONS} == {1.0}
+    assert rules.throttle_timeout_seconds == 900.0
+
+
+def test_one_request_rate_applies_to_every_operation() -> None:
+    rules = settings.resolve(StackConfig({"sms-sender-id:requestsPerSecond": "5"}), {"AWS_REGION": "x"}).calls
+    assert {rules.quota(op) for op in settings.OPERATIONS} == {5.0}
+
+
+def test_a_map_of_rates_raises_only_the_operations_it_names() -> None:
+    config = StackConfig({"sms-sender-id:requestsPerSecond": '{"DescribeSenderIds": 20, "RequestSenderId": "2.5"}'})
+    rules = settings.resolve(config, {"AWS_REGION": "x"}).calls
+    assert (rules.quota("DescribeSenderIds"), rules.quota("RequestSenderId"), rules.quota("ReleaseSenderId")) == (
+        20.0,
+        2.5,
+        1.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "must be a positive number of requests per second"),
+        ("fast", "must be a positive number of requests per second"),
+        ("nan", "must be a positive number of requests per second"),
+        ('{"Describe": 5}', "names 'Describe', which is not an operation the provider calls; use one of"),
+        ('{"DescribeSenderIds": -1}', "requestsPerSecond.DescribeSenderIds must be a positive number"),
+        ("{not json", "is not valid JSON"),
+    ],
+)
+def test_a_bad_request_rate_names_the_key_and_what_is_expected(value: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(".", r"\.")):
+        settings.resolve(StackConfig({"sms-sender-id:requestsPerSecond": value}), {"AWS_REGION": "x"})
+
+
+def test_throttle_timeout_comes_from_stack_config() -> None:
+    config = StackConfig({"sms-sender-id:throttleTimeoutSeconds": "60"})
+    assert settings.resolve(config, {"AWS_REGION": "x"}).calls.throttle_timeout_seconds == 60.0
+    with pytest.raises(ValueError, match="throttleTimeoutSeconds must be a finite number of seconds"):
+        settings.resolve(StackConfig({"sms-sender-id:throttleTimeoutSeconds": "inf"}), {"AWS_REGION": "x"})
