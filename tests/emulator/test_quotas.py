@@ -131,14 +131,3 @@ def test_the_cli_flag_and_the_environment_turn_quotas_on() -> None:
         timeout=60,
     )
     assert "'request_quotas': {'DescribeSenderIds': {'rate': 1.0, 'burst': 1.0}}" in result.stdout
-
-
-def test_a_bad_quota_flag_fails_with_usage() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pulumi_sms_sender_id.emulator", "--quotas", "Request=1"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert result.returncode == 2
-    assert "unknown operations ['Request']" in result.stderr

@@ -196,15 +196,23 @@ def test_other_cli_flags_set_country_rules_and_quota() -> None:
         )
 
 
-def test_bad_cli_arguments_fail_with_usage() -> None:
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--release-window", "-1"], "release_window_seconds must be >= 0"),
+        (["--quotas", "Request=1"], "unknown operations ['Request']"),
+        (["--latency", "-1"], "latency_seconds must be between 0 and 60"),
+    ],
+)
+def test_bad_cli_arguments_fail_with_usage(arguments: list[str], message: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pulumi_sms_sender_id.emulator", "--release-window", "-1"],
+        [sys.executable, "-m", "pulumi_sms_sender_id.emulator", *arguments],
         capture_output=True,
         text=True,
         timeout=30,
     )
     assert result.returncode == 2
-    assert "release_window_seconds must be >= 0" in result.stderr
+    assert message in result.stderr
 
 
 def test_control_api_answers_unsigned_json(emulator: EmulatorServer) -> None:

@@ -17,23 +17,15 @@ from botocore.model import OperationNotFoundError
 from moto.core.common_types import TYPE_RESPONSE
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 
+from ..settings import OPERATIONS
 from .controls import SERVICE_NAME, STATE
 from .exceptions import SmsVoiceError, ThrottlingException, ValidationException
 from .models import PinpointSMSVoiceV2Backend, backend_for
 from .validation import validate_input
 from .wire import WireError, check_werkzeug_request
 
-IMPLEMENTED_OPERATIONS = frozenset(
-    {
-        "RequestSenderId",
-        "DescribeSenderIds",
-        "UpdateSenderId",
-        "ReleaseSenderId",
-        "TagResource",
-        "UntagResource",
-        "ListTagsForResource",
-    }
-)
+#: Exactly the operations the provider calls: the emulator serves what the provider needs.
+IMPLEMENTED_OPERATIONS = frozenset(OPERATIONS)
 
 
 class PinpointSMSVoiceV2Response(BaseResponse):
