@@ -44,7 +44,7 @@ def test_the_program_is_formatted_and_ruff_clean_with_price_and_registration_com
     text = program.read_text()
     assert "# ACME in GB (us-east-1): 1.00 USD a month, registered (registration-acme-gb)\n" in text
     assert "# ACME in FR (eu-west-2): 1.00 USD a month, not registered, deletion protection on\n" in text
-    assert "\"note\": 'say \"hi\" \\\\ café'," in text  # the quoting `ruff format` itself would choose
+    assert '"note": \'say "hi" \\\\ café\',' in text  # the quoting `ruff format` itself would choose
 
 
 def test_a_pulumi_yaml_is_written_beside_the_program_only_when_missing(
