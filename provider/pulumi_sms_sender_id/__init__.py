@@ -6,8 +6,17 @@
 Importing the package has no side effects: the engine unpickles `SenderIdProvider` from it.
 """
 
+from .lookup import SenderIdDetails, get_sender_ids, get_sender_ids_output
 from .properties import MessageType
 from .provider import SenderIdProvider
 from .resource import SenderId, SenderIdArgs
 
-__all__ = ["MessageType", "SenderId", "SenderIdArgs", "SenderIdProvider"]
+__all__ = [
+    "MessageType",
+    "SenderId",
+    "SenderIdArgs",
+    "SenderIdDetails",
+    "SenderIdProvider",
+    "get_sender_ids",
+    "get_sender_ids_output",
+]
