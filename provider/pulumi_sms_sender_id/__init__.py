@@ -6,12 +6,14 @@
 Importing the package has no side effects: the engine unpickles `SenderIdProvider` from it.
 """
 
+from ._version import __version__
 from .lookup import SenderIdDetails, get_sender_ids, get_sender_ids_output
 from .properties import MessageType
 from .provider import SenderIdProvider
 from .resource import SenderId, SenderIdArgs
 
 __all__ = [
+    "__version__",
     "MessageType",
     "SenderId",
     "SenderIdArgs",

@@ -12,11 +12,13 @@ import os
 import threading
 from typing import TYPE_CHECKING, Final
 
+from ._version import __version__
+
 if TYPE_CHECKING:
     from mypy_boto3_pinpoint_sms_voice_v2 import PinpointSMSVoiceV2Client
 
 SERVICE: Final = "pinpoint-sms-voice-v2"
-USER_AGENT: Final = "pulumi-sms-sender-id/0.1.0"
+USER_AGENT: Final = f"pulumi-sms-sender-id/{__version__}"
 
 _lock = threading.Lock()
 _clients: dict[tuple[str, str | None, str | None], PinpointSMSVoiceV2Client] = {}
