@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import diff
+from . import diff, schema
 from . import properties as p
 from .validation import Failure
 
@@ -28,10 +28,10 @@ def _sender(props: Mapping[str, Any]) -> str:
 
 
 def _replacing(olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> list[str]:
-    return [key for key in p.REPLACE_KEYS if diff.known_change(key, olds, news, default_region)]
+    return [key for key in schema.REPLACING if diff.certainly_changed(key, olds, news, default_region)]
 
 
-def protected_replacement(
+def check_refusals(
     olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None
 ) -> list[Failure]:
     """For check: one failure per replacing key while the old inputs enable deletion protection."""
@@ -43,7 +43,7 @@ def protected_replacement(
     ]
 
 
-def doomed_replacement(outputs: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> str | None:
+def diff_refusal(outputs: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> str | None:
     """For diff: why replacing the sender ID recorded in `outputs` must not be planned, if it must not."""
     keys = _replacing(outputs, news, default_region)
     if not keys:

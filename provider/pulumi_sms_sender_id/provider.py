@@ -46,11 +46,11 @@ class SenderIdProvider(ResourceProvider):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         inputs, failures = validation.validate(news)
         if not failures:
-            failures = guards.protected_replacement(olds, inputs, self.settings.region)
+            failures = guards.check_refusals(olds, inputs, self.settings.region)
         return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        refusal = guards.doomed_replacement(olds, news, self.settings.region)
+        refusal = guards.diff_refusal(olds, news, self.settings.region)
         if refusal is not None:
             raise SenderIdError(refusal)
         plan = diff.plan(olds, news, self.settings.region)
@@ -62,7 +62,7 @@ class SenderIdProvider(ResourceProvider):
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         target = self._target(props)
-        tags = p.tags(props.get(p.TAGS))
+        tags = p.as_tags(props.get(p.TAGS))
         existing = sender_ids.find(target)
         if existing is not None:
             outs = self._adopt(target, existing, props, tags)
@@ -84,8 +84,8 @@ class SenderIdProvider(ResourceProvider):
         wanted = news.get(p.DELETION_PROTECTION_ENABLED)
         if wanted is not None and bool(wanted) != bool(olds.get(p.DELETION_PROTECTION_ENABLED)):
             outs = state.with_update_answer(outs, sender_ids.set_deletion_protection(target, bool(wanted)))
-        tags = p.tags(news.get(p.TAGS))
-        sender_ids.retag(target, id_, p.tags(olds.get(p.TAGS)), tags)
+        tags = p.as_tags(news.get(p.TAGS))
+        sender_ids.retag(target, id_, p.as_tags(olds.get(p.TAGS)), tags)
         outs.update(
             {p.TAGS: tags, p.CLIENT_TOKEN: news.get(p.CLIENT_TOKEN), p.ADOPT_EXISTING: news.get(p.ADOPT_EXISTING)}
         )
@@ -143,11 +143,11 @@ class SenderIdProvider(ResourceProvider):
                 "sender ID."
             )
         declared = props.get(p.MESSAGE_TYPES)
-        actual = p.message_types(record.get("MessageTypes") or ())
-        if declared is not None and p.message_types(declared) != actual:
+        actual = p.as_message_types(record.get("MessageTypes") or ())
+        if declared is not None and p.as_message_types(declared) != actual:
             raise SenderIdError(
                 f"{target.label} exists with message types {actual}, but the program declares "
-                f"{p.message_types(declared)}. Message types cannot change without releasing the sender ID: "
+                f"{p.as_message_types(declared)}. Message types cannot change without releasing the sender ID: "
                 f"declare message_types={actual} to adopt it as it is."
             )
         arn = record["SenderIdArn"]

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import properties as p
+from . import schema
 
 
 def outputs(
@@ -19,7 +20,7 @@ def outputs(
     return {
         p.SENDER_ID: record["SenderId"],
         p.ISO_COUNTRY_CODE: record["IsoCountryCode"],
-        p.MESSAGE_TYPES: p.message_types(record.get("MessageTypes") or ()),
+        p.MESSAGE_TYPES: p.as_message_types(record.get("MessageTypes") or ()),
         p.DELETION_PROTECTION_ENABLED: bool(record.get("DeletionProtectionEnabled", False)),
         p.TAGS: dict(tags),
         p.CLIENT_TOKEN: inputs.get(p.CLIENT_TOKEN),
@@ -34,7 +35,7 @@ def outputs(
 
 def inputs_of(outs: Mapping[str, Any]) -> dict[str, Any]:
     """The inputs that describe the sender ID as it is, for ReadResult (keeps refresh diffs exact)."""
-    return {key: outs.get(key) for key in p.INPUT_KEYS}
+    return {key: outs.get(key) for key in schema.INPUT_NAMES}
 
 
 def with_update_answer(outs: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
