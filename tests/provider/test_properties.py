@@ -18,7 +18,8 @@ from pulumi.output import Unknown
 from pulumi_sms_sender_id import MessageType, SenderIdProvider, schema
 from pulumi_sms_sender_id import properties as p
 from pulumi_sms_sender_id.countries import is_iso_country
-from pulumi_sms_sender_id.sender_ids import Target, first_token, request_params
+from pulumi_sms_sender_id.leasing import first_token, request_params
+from pulumi_sms_sender_id.sender_ids import Target
 
 FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 
