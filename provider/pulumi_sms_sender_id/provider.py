@@ -20,7 +20,7 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from . import diff, errors, guards, leasing, releases, sender_ids, settings, state, validation
+from . import diff, errors, guards, leasing, outputs, releases, sender_ids, settings, validation
 from . import properties as p
 from .errors import SenderIdError
 from .sender_ids import Target
@@ -68,7 +68,7 @@ class SenderIdProvider(ResourceProvider):
             outs = self._adopt(target, existing, props, tags)
         else:
             record = leasing.lease(target, props, tags, self.settings.rerequest_timeout_seconds)
-            outs = state.outputs(props, record, target.region, tags)
+            outs = outputs.from_record(props, record, target.region, tags)
         return CreateResult(outs[p.SENDER_ID_ARN], outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
@@ -76,21 +76,18 @@ class SenderIdProvider(ResourceProvider):
         record, tags = sender_ids.find_with_tags(target, id_)
         if record is None or tags is None:
             return ReadResult("", {})
-        outs = state.outputs(props, record, target.region, tags)
-        return ReadResult(record["SenderIdArn"], outs, state.inputs_of(outs))
+        outs = outputs.from_record(props, record, target.region, tags)
+        return ReadResult(record["SenderIdArn"], outs, outputs.inputs_of(outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         target = self._target_of(id_)
-        outs = dict(olds)
+        answer = None
         wanted = news.get(p.DELETION_PROTECTION_ENABLED)
         if wanted is not None and bool(wanted) != bool(olds.get(p.DELETION_PROTECTION_ENABLED)):
-            outs = state.with_update_answer(outs, sender_ids.set_deletion_protection(target, bool(wanted)))
+            answer = sender_ids.set_deletion_protection(target, bool(wanted))
         tags = p.as_tags(news.get(p.TAGS))
         sender_ids.retag(target, id_, p.as_tags(olds.get(p.TAGS)), tags)
-        outs.update(
-            {p.TAGS: tags, p.CLIENT_TOKEN: news.get(p.CLIENT_TOKEN), p.ADOPT_EXISTING: news.get(p.ADOPT_EXISTING)}
-        )
-        return UpdateResult(outs)
+        return UpdateResult(outputs.after_update(olds, news, answer, tags))
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         target = self._target_of(_id)
@@ -127,4 +124,4 @@ class SenderIdProvider(ResourceProvider):
         if wanted is not None and bool(wanted) != bool(record.get("DeletionProtectionEnabled")):
             record = {**record, **sender_ids.set_deletion_protection(target, bool(wanted))}
         sender_ids.retag(target, arn, sender_ids.list_tags(target, arn) or {}, tags)
-        return state.outputs(props, record, target.region, tags)
+        return outputs.from_record(props, record, target.region, tags)
