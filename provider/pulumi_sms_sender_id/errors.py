@@ -224,3 +224,25 @@ def not_an_arn(arn: str) -> SenderIdError:
 
 def not_a_sender_id_arn(arn: str, resource_type: str) -> SenderIdError:
     return SenderIdError(f"{arn!r} is not a sender ID ARN (resource type {resource_type!r})")
+
+
+PROTECTED_ADVICE = (
+    "the change replaces the sender ID and AWS refuses to release a protected one, so `pulumi up` would "
+    "stop half-way (with the new one leased, or the old one neither released nor requested again). "
+    "First apply deletion_protection_enabled=False on its own (`pulumi up`), then make this change."
+)
+
+
+def protected_replacement(changing: str, sender: str) -> str:
+    """Why a replacement of a sender ID under deletion protection is refused at preview."""
+    return f"{changing} cannot change while deletion protection is enabled on {sender}: {PROTECTED_ADVICE}"
+
+
+def registered_replacement(changing: str, sender: str, registration_id: str | None) -> str:
+    """Why a replacement of a registered sender ID is refused at preview."""
+    return (
+        f"{changing} cannot change on {sender}: it is registered ({registration_id or 'its registration'}), and "
+        "replacing it would release it, which ends the registration for good. If you really want to give it up, "
+        "remove the resource from the program and run `pulumi up` (that releases it), then declare the "
+        "new sender ID."
+    )
