@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Final
 
 import pulumi
 import pulumi.dynamic
@@ -94,3 +94,8 @@ class SenderId(pulumi.dynamic.Resource, module="smsvoice", name="SenderId"):
         props = dict.fromkeys((*ARG_NAMES, *schema.OUTPUT_ONLY_NAMES))
         pulumi.dynamic.Resource.__init__(resource, SenderIdProvider(), resource_name, props, merged)
         return resource
+
+
+#: The type token the engine records for every `SenderId`, derived as `pulumi.dynamic.Resource` derives it
+#: (stack state refers to it: it never changes).
+TYPE_TOKEN: Final = f"pulumi-python:{SenderId._resource_type_name}"
