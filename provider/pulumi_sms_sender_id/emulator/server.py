@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Any, cast
 
-from . import CONTROL_PATH_PREFIX, MOTO_SERVICE_KEY, controls, register
+from . import controls
+from .registration import register
+from .state import CONTROL_PATH_PREFIX, MOTO_SERVICE_KEY
 from .wire import claims_environ
 
 StartResponse = Callable[..., Any]

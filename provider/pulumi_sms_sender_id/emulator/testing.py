@@ -32,8 +32,8 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import pytest
 
-from . import CONTROL_PATH_PREFIX, ENDPOINT_ENV_VAR, SERVICE_NAME
 from . import controls as _controls
+from .state import CONTROL_PATH_PREFIX, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ENDPOINT_ENV_VAR, SERVICE_NAME
 
 if TYPE_CHECKING:
     from botocore.config import Config
@@ -178,8 +178,8 @@ class EmulatorControl:
         sender_id: str,
         iso_country_code: str,
         *,
-        account_id: str = _controls.DEFAULT_ACCOUNT_ID,
-        region: str = _controls.DEFAULT_REGION,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        region: str = DEFAULT_REGION,
         message_types: Sequence[str] = ("TRANSACTIONAL",),
         registered: bool = False,
         registration_id: str | None = None,
@@ -437,7 +437,8 @@ def sms_voice_client(monkeypatch: pytest.MonkeyPatch) -> Iterator[PinpointSMSVoi
     """A boto3 pinpoint-sms-voice-v2 client served in process by ``mock_aws()``, from a clean state."""
     from moto import mock_aws
 
-    from . import register, reset
+    from .controls import reset
+    from .registration import register
 
     for name, value in FAKE_CREDENTIALS.items():
         monkeypatch.setenv(name, value)
