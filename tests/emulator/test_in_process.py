@@ -103,6 +103,14 @@ def test_seed_rejects_a_region_without_the_service() -> None:
         emulator.seed_sender_id("Brand", "GB", region="mars-north-1")
 
 
+def test_controls_refuse_keywords_they_do_not_document() -> None:
+    with pytest.raises(TypeError, match="colour"):
+        emulator.configure(colour="red")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="owner"):
+        emulator.seed_sender_id("ACME", "GB", owner="me")  # type: ignore[call-arg]
+    assert emulator.current_config()["sender_id_quota"] == 1000
+
+
 def test_configure_as_default_is_what_reset_restores() -> None:
     try:
         controls.configure(sender_id_quota=7, as_default=True)

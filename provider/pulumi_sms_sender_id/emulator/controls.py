@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from typing import Any
 
+from typing_extensions import Unpack
+
 from . import quotas
+from .control_api import ConfigChanges, SeedOptions, check_keys
 from .registration import register
 from .state import (
     DEFAULT_ACCOUNT_ID,
@@ -61,16 +64,7 @@ def inject_fault(
         STATE.faults.setdefault(operation, deque()).append(Fault(error, count, bool(after_commit)))
 
 
-def configure(
-    *,
-    release_window_seconds: float | None = None,
-    registration_only_countries: Iterable[str] | None = None,
-    unsupported_countries: Iterable[str] | None = None,
-    sender_id_quota: int | None = None,
-    request_quotas: Any = None,
-    latency_seconds: float | None = None,
-    as_default: bool = False,
-) -> None:
+def configure(*, as_default: bool = False, **changes: Unpack[ConfigChanges]) -> None:
     """Change behaviour knobs; ``None`` leaves a knob unchanged. :func:`reset` restores the defaults.
 
     ``request_quotas`` takes every spelling of :func:`.quotas.parse` (``"aws"``, ``"off"``, a number,
@@ -79,32 +73,27 @@ def configure(
     ``as_default=True`` also makes the change part of what :func:`reset` restores (the server's CLI
     flags use it).
     """
-    changes = _config_changes(
-        release_window_seconds=release_window_seconds,
-        registration_only_countries=registration_only_countries,
-        unsupported_countries=unsupported_countries,
-        sender_id_quota=sender_id_quota,
-        request_quotas=request_quotas,
-        latency_seconds=latency_seconds,
-    )
+    check_keys("configure", changes, ConfigChanges)
+    checked = _config_changes(**changes)
     with LOCK:
         if as_default:
-            STATE.baseline = dataclasses.replace(STATE.baseline or default_config(), **changes)
+            STATE.baseline = dataclasses.replace(STATE.baseline or default_config(), **checked)
             STATE.config = STATE.baseline
             STATE._config_loaded = True
         else:
-            STATE.config = dataclasses.replace(STATE.current_config(), **changes)
+            STATE.config = dataclasses.replace(STATE.current_config(), **checked)
 
 
 def _config_changes(
     *,
-    release_window_seconds: float | None,
-    registration_only_countries: Iterable[str] | None,
-    unsupported_countries: Iterable[str] | None,
-    sender_id_quota: int | None,
+    release_window_seconds: float | None = None,
+    registration_only_countries: Iterable[str] | None = None,
+    unsupported_countries: Iterable[str] | None = None,
+    sender_id_quota: int | None = None,
     request_quotas: Any = None,
     latency_seconds: float | None = None,
 ) -> dict[str, Any]:
+    """The checked `EmulatorConfig` fields of `configure`'s changes (its one argument check)."""
     changes: dict[str, Any] = {}
     if request_quotas is not None:
         changes["request_quotas"] = quotas.parse(request_quotas, operation_names())
@@ -144,18 +133,7 @@ def current_config() -> dict[str, Any]:
     }
 
 
-def seed_sender_id(
-    sender_id: str,
-    iso_country_code: str,
-    *,
-    account_id: str = DEFAULT_ACCOUNT_ID,
-    region: str = DEFAULT_REGION,
-    message_types: Sequence[str] = ("TRANSACTIONAL",),
-    registered: bool = False,
-    registration_id: str | None = None,
-    deletion_protection_enabled: bool = False,
-    tags: Mapping[str, str] | None = None,
-) -> dict[str, Any]:
+def seed_sender_id(sender_id: str, iso_country_code: str, **options: Unpack[SeedOptions]) -> dict[str, Any]:
     """Put a sender ID straight into state, bypassing country rules, quota and release window.
 
     Use it for what the API cannot create (a registered IN sender ID) or for pre-existing
@@ -164,7 +142,10 @@ def seed_sender_id(
     """
     from .models import backend_for
 
+    check_keys("seed_sender_id", options, SeedOptions)
     register()
+    account_id = options.get("account_id", DEFAULT_ACCOUNT_ID)
+    region = options.get("region", DEFAULT_REGION)
     if not isinstance(account_id, str) or not (len(account_id) == 12 and account_id.isdigit()):
         raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
     if not isinstance(region, str):
@@ -173,11 +154,11 @@ def seed_sender_id(
     return backend.seed_sender_id(
         sender_id=sender_id,
         iso_country_code=iso_country_code,
-        message_types=list(message_types),
-        registered=bool(registered),
-        registration_id=registration_id,
-        deletion_protection_enabled=bool(deletion_protection_enabled),
-        tags=dict(tags or {}),
+        message_types=list(options.get("message_types", ("TRANSACTIONAL",))),
+        registered=bool(options.get("registered", False)),
+        registration_id=options.get("registration_id"),
+        deletion_protection_enabled=bool(options.get("deletion_protection_enabled", False)),
+        tags=dict(options.get("tags") or {}),
     )
 
 
