@@ -109,7 +109,7 @@ say "== Emulator running at $endpoint (pid $emulator_pid)"
 # 4a. No pulumi CLI: the same program under Pulumi's mocks, with the real provider and this emulator.
 if ! command -v pulumi >/dev/null 2>&1; then
   say "pulumi CLI not found: install it from $INSTALL_URL to run this demo with the Pulumi engine; running the quick-start program under Pulumi's mocks instead."
-  "$PY" examples/run_with_mocks.py . --stack "$STACK" --config "aws:region=$REGION"
+  "$PY" -m pulumi_sms_sender_id.testing . --stack "$STACK" --config "aws:region=$REGION"
   exit 0
 fi
 

@@ -10,12 +10,9 @@ from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
 from pulumi_sms_sender_id import SenderIdProvider, client, pacing, releases
+from tests.support import FAST, REGION
 
 pytest_plugins = ["pulumi_sms_sender_id.emulator.testing", "tests.mocks"]
-
-REGION = "eu-west-2"
-#: Tests that do not measure pacing let the provider call the emulator (no quota) as fast as it likes.
-FAST = {"sms-sender-id:requestsPerSecond": "1000"}
 
 
 @pytest.fixture(autouse=True)
@@ -68,9 +65,3 @@ def sms(emulated: Any) -> Any:
     import boto3
 
     return boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
-
-
-@pytest.fixture
-def emulator_env(emulator: Any) -> dict[str, str]:
-    """Environment for code that talks to the emulator server (endpoint, fake credentials, region)."""
-    return {**emulator.env(), "AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION}

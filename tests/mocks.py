@@ -1,6 +1,6 @@
 """The `pulumi_mocks` fixture: Pulumi mocks backed by the real provider, on the in-process emulator.
 
-`ProviderBackedMocks` lives in `examples/run_with_mocks.py`, which `./demo.sh` also uses to run the
+`ProviderBackedMocks` lives in `pulumi_sms_sender_id.testing`, which `./demo.sh` also uses to run the
 quick-start program without the Pulumi CLI: one implementation serves the demo and the tests.
 """
 
@@ -12,7 +12,8 @@ from typing import Any
 import pulumi
 import pytest
 
-from examples.run_with_mocks import CheckFailed, ProviderBackedMocks
+from pulumi_sms_sender_id.testing import CheckFailed, ProviderBackedMocks
+from tests.support import REGION
 
 __all__ = ["CheckFailed", "ProviderBackedMocks", "pulumi_mocks"]
 
@@ -20,6 +21,6 @@ __all__ = ["CheckFailed", "ProviderBackedMocks", "pulumi_mocks"]
 @pytest.fixture
 def pulumi_mocks(emulated: Any) -> Iterator[ProviderBackedMocks]:
     """Pulumi mocks with the real provider behind them, on the in-process emulator."""
-    mocks = ProviderBackedMocks(config={"aws:region": "eu-west-2"})
+    mocks = ProviderBackedMocks(config={"aws:region": REGION})
     pulumi.runtime.set_mocks(mocks, project="project", stack="test", preview=False)
     yield mocks

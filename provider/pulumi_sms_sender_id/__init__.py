@@ -13,12 +13,12 @@ from .provider import SenderIdProvider
 from .resource import SenderId, SenderIdArgs
 
 __all__ = [
-    "__version__",
     "MessageType",
     "SenderId",
     "SenderIdArgs",
     "SenderIdDetails",
     "SenderIdProvider",
+    "__version__",
     "get_sender_ids",
     "get_sender_ids_output",
 ]

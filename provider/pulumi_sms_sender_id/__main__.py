@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from . import adoption, inventory, settings, validation
+from . import adoption, inventory, rules, settings
 from .calls import Connection
 from .errors import SenderIdError
 
@@ -83,8 +83,8 @@ def _regions(given: Sequence[str], profile: str | None) -> tuple[str, ...]:
         raise BadInput("no AWS region: pass --region eu-west-2 (repeat it for several regions), or export AWS_REGION")
     for region in given:
         try:
-            validation.region(region)
-        except validation.Invalid as problem:
+            rules.region(region)
+        except rules.Invalid as problem:
             raise BadInput(f"--region {problem}") from None
     return tuple(dict.fromkeys(given))
 

@@ -10,7 +10,7 @@ What each attempt's outcome leads to (`classify`):
   that then hears "not found" knows it was its own change (see `sender_ids.release`).
 - FINAL: raised unchanged for the caller to explain.
 RequestSenderId does not use `call`: retrying it needs a fresh ClientToken and a Describe after a lost
-answer, which `sender_ids.request` adds around `attempt`.
+answer, which `leasing.request` adds around `attempt`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""Turn AWS answers into messages a person can act on, keeping the AWS code and request id.
+"""Every message the provider shows a person: AWS answers explained, and its own refusals.
 
-Every AWS failure the provider meets goes through `explain` (in `sender_ids`), so each failure the
-engine shows reads the same way: what failed, why, what to do, then the raw AWS facts.
+Every AWS failure the provider meets goes through `explain` (in `sender_ids` and `leasing`), so each
+failure the engine shows reads the same way: what failed, why, what to do, then the raw AWS facts.
+The provider's own refusals (an unadopted sender ID, a release still running, a malformed ARN) are
+built here too, so the wording of every user-facing failure can be read and kept in one file.
+The per-value reasons of bad inputs stay beside their rules in `rules`.
 """
 
 from __future__ import annotations
@@ -172,3 +175,74 @@ def reason_of(error: ClientError) -> tuple[str, str]:
     """(error code, modeled Reason) of an AWS error, for branching without parsing messages."""
     code = str(error.response.get("Error", {}).get("Code", ""))
     return code, str(error.response.get("Reason") or "")
+
+
+def still_releasing(explained: SenderIdError, sender: str, waited: float) -> SenderIdError:
+    """SENDER_ID_REQUIRES_REGISTRATION still, after waiting out our own release for `waited` seconds."""
+    return SenderIdError(
+        f"{sender} was released a moment ago to be requested again (its message types changed), "
+        f"but AWS still had not finished the release after {waited:.0f} seconds. "
+        "Run `pulumi up` again in a few minutes, or allow a longer wait with "
+        "`pulumi config set sms-sender-id:rerequestTimeoutSeconds 300`",
+        code="ValidationException",
+        reason="SENDER_ID_REQUIRES_REGISTRATION",
+        facts=explained.facts,
+    )
+
+
+def replayed_answer(sender: str) -> SenderIdError:
+    """The user's ClientToken kept replaying the lease of a sender ID released since."""
+    return SenderIdError(f"AWS kept replaying an old answer for {sender}; run `pulumi up` again")
+
+
+def not_adopted(sender: str) -> SenderIdError:
+    """The account already holds the sender ID and the resource did not ask to adopt it."""
+    return SenderIdError(
+        f"{sender} already exists in this AWS account, so it was not requested again. "
+        "If this stack should manage it (for example a registered sender ID, or one leased by a "
+        "`pulumi up` that was interrupted before saving state), set adopt_existing=True on the "
+        "resource and run `pulumi up` again. Otherwise remove it from the program or use another "
+        "sender ID."
+    )
+
+
+def message_types_differ(sender: str, actual: list[str], declared: list[str]) -> SenderIdError:
+    """Adoption of a sender ID whose message types differ from the program's."""
+    return SenderIdError(
+        f"{sender} exists with message types {actual}, but the program declares "
+        f"{declared}. Message types cannot change without releasing the sender ID: "
+        f"declare message_types={actual} to adopt it as it is."
+    )
+
+
+def not_an_arn(arn: str) -> SenderIdError:
+    return SenderIdError(
+        f"{arn!r} is not a sender ID ARN: expected "
+        "arn:aws:sms-voice:<region>:<account>:sender-id/<SENDER_ID>/<COUNTRY>"
+    )
+
+
+def not_a_sender_id_arn(arn: str, resource_type: str) -> SenderIdError:
+    return SenderIdError(f"{arn!r} is not a sender ID ARN (resource type {resource_type!r})")
+
+
+PROTECTED_ADVICE = (
+    "the change replaces the sender ID and AWS refuses to release a protected one, so `pulumi up` would "
+    "stop half-way (with the new one leased, or the old one neither released nor requested again). "
+    "First apply deletion_protection_enabled=False on its own (`pulumi up`), then make this change."
+)
+
+
+def protected_replacement(changing: str, sender: str) -> str:
+    """Why a replacement of a sender ID under deletion protection is refused at preview."""
+    return f"{changing} cannot change while deletion protection is enabled on {sender}: {PROTECTED_ADVICE}"
+
+
+def registered_replacement(changing: str, sender: str, registration_id: str | None) -> str:
+    """Why a replacement of a registered sender ID is refused at preview."""
+    return (
+        f"{changing} cannot change on {sender}: it is registered ({registration_id or 'its registration'}), and "
+        "replacing it would release it, which ends the registration for good. If you really want to give it up, "
+        "remove the resource from the program and run `pulumi up` (that releases it), then declare the "
+        "new sender ID."
+    )

@@ -12,15 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import diff
+from . import diff, errors, schema
 from . import properties as p
 from .validation import Failure
-
-PROTECTED_ADVICE = (
-    "the change replaces the sender ID and AWS refuses to release a protected one, so `pulumi up` would "
-    "stop half-way (with the new one leased, or the old one neither released nor requested again). "
-    "First apply deletion_protection_enabled=False on its own (`pulumi up`), then make this change."
-)
 
 
 def _sender(props: Mapping[str, Any]) -> str:
@@ -28,37 +22,26 @@ def _sender(props: Mapping[str, Any]) -> str:
 
 
 def _replacing(olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> list[str]:
-    return [key for key in p.REPLACE_KEYS if diff.known_change(key, olds, news, default_region)]
+    return [key for key in schema.REPLACING if diff.certainly_changed(key, olds, news, default_region)]
 
 
-def protected_replacement(
-    olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None
-) -> list[Failure]:
+def check_refusals(olds: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> list[Failure]:
     """For check: one failure per replacing key while the old inputs enable deletion protection."""
     if olds.get(p.DELETION_PROTECTION_ENABLED) is not True:
         return []
     return [
-        Failure(key, f"{key} cannot change while deletion protection is enabled on {_sender(olds)}: {PROTECTED_ADVICE}")
-        for key in _replacing(olds, news, default_region)
+        Failure(key, errors.protected_replacement(key, _sender(olds))) for key in _replacing(olds, news, default_region)
     ]
 
 
-def doomed_replacement(outputs: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> str | None:
+def diff_refusal(outputs: Mapping[str, Any], news: Mapping[str, Any], default_region: str | None) -> str | None:
     """For diff: why replacing the sender ID recorded in `outputs` must not be planned, if it must not."""
     keys = _replacing(outputs, news, default_region)
     if not keys:
         return None
     changing = ", ".join(keys)
     if outputs.get(p.DELETION_PROTECTION_ENABLED) is True:
-        return (
-            f"{changing} cannot change while deletion protection is enabled on {_sender(outputs)}: {PROTECTED_ADVICE}"
-        )
+        return errors.protected_replacement(changing, _sender(outputs))
     if outputs.get(p.REGISTERED) is True:
-        registration = outputs.get(p.REGISTRATION_ID) or "its registration"
-        return (
-            f"{changing} cannot change on {_sender(outputs)}: it is registered ({registration}), and replacing "
-            "it would release it, which ends the registration for good. If you really want to give it up, "
-            "remove the resource from the program and run `pulumi up` (that releases it), then declare the "
-            "new sender ID."
-        )
+        return errors.registered_replacement(changing, _sender(outputs), outputs.get(p.REGISTRATION_ID))
     return None

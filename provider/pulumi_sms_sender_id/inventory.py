@@ -146,7 +146,7 @@ def found(record: Mapping[str, Any], region: str, tags: Mapping[str, str]) -> Fo
         sender_id=record["SenderId"],
         iso_country_code=record["IsoCountryCode"],
         region=region,
-        message_types=tuple(p.message_types(record.get("MessageTypes") or ())),
+        message_types=tuple(p.as_message_types(record.get("MessageTypes") or ())),
         deletion_protection_enabled=bool(record.get("DeletionProtectionEnabled", False)),
         registered=bool(record.get("Registered", False)),
         registration_id=record.get("RegistrationId"),

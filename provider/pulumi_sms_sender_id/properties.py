@@ -1,4 +1,4 @@
-"""The resource's wire names and the canonical form of their values.
+"""The resource's wire names and the canonical form of their values (`as_...`).
 
 Users' programs and their stored stack state depend on these names: never rename one.
 Every module that reads or writes a property goes through these constants and normalisers,
@@ -25,7 +25,7 @@ class MessageType(str, Enum):
         return self.value
 
 
-# Inputs (also echoed as outputs).
+# Inputs (also echoed as outputs). What each one means and does: `schema`.
 SENDER_ID: Final = "sender_id"
 ISO_COUNTRY_CODE: Final = "iso_country_code"
 MESSAGE_TYPES: Final = "message_types"
@@ -40,23 +40,6 @@ SENDER_ID_ARN: Final = "sender_id_arn"
 MONTHLY_LEASING_PRICE: Final = "monthly_leasing_price"
 REGISTERED: Final = "registered"
 REGISTRATION_ID: Final = "registration_id"
-
-INPUT_KEYS: Final = (
-    SENDER_ID,
-    ISO_COUNTRY_CODE,
-    MESSAGE_TYPES,
-    DELETION_PROTECTION_ENABLED,
-    TAGS,
-    CLIENT_TOKEN,
-    REGION,
-    ADOPT_EXISTING,
-)
-OUTPUT_ONLY_KEYS: Final = (SENDER_ID_ARN, MONTHLY_LEASING_PRICE, REGISTERED, REGISTRATION_ID)
-
-# Changing any of these leases a different sender ID (AWS cannot change them in place).
-REPLACE_KEYS: Final = (SENDER_ID, ISO_COUNTRY_CODE, MESSAGE_TYPES, REGION)
-# These AWS can change on the existing sender ID.
-UPDATE_KEYS: Final = (TAGS, DELETION_PROTECTION_ENABLED)
 
 
 def is_unknown(value: Any) -> bool:
@@ -79,12 +62,13 @@ def upper(value: Any) -> Any:
     return value.upper() if isinstance(value, str) else value
 
 
-def message_types(values: Iterable[Any]) -> list[str]:
+def as_message_types(values: Iterable[Any]) -> list[str]:
     """Upper-case, de-duplicated and sorted: Describe answers "Transactional", Request "TRANSACTIONAL"."""
     return sorted({str(v.value if isinstance(v, MessageType) else v).upper() for v in values})
 
 
-def tags(value: Mapping[str, Any] | None) -> dict[str, str]:
+def as_tags(value: Mapping[str, Any] | None) -> dict[str, str]:
+    """The tag map as stored: omitted means no tags, keys and values as strings."""
     return {} if value is None else {str(k): str(v) for k, v in value.items()}
 
 

@@ -20,10 +20,10 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from . import diff, errors, guards, releases, sender_ids, settings, state, validation
+from . import diff, errors, guards, leasing, outputs, releases, sender_ids, settings, validation
 from . import properties as p
 from .errors import SenderIdError
-from .sender_ids import RequestPolicy, Target
+from .sender_ids import Target
 
 
 class SenderIdProvider(ResourceProvider):
@@ -46,11 +46,11 @@ class SenderIdProvider(ResourceProvider):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         inputs, failures = validation.validate(news)
         if not failures:
-            failures = guards.protected_replacement(olds, inputs, self.settings.region)
+            failures = guards.check_refusals(olds, inputs, self.settings.region)
         return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        refusal = guards.doomed_replacement(olds, news, self.settings.region)
+        refusal = guards.diff_refusal(olds, news, self.settings.region)
         if refusal is not None:
             raise SenderIdError(refusal)
         plan = diff.plan(olds, news, self.settings.region)
@@ -62,12 +62,13 @@ class SenderIdProvider(ResourceProvider):
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         target = self._target(props)
-        tags = p.tags(props.get(p.TAGS))
+        tags = p.as_tags(props.get(p.TAGS))
         existing = sender_ids.find(target)
         if existing is not None:
             outs = self._adopt(target, existing, props, tags)
         else:
-            outs = self._lease(target, props, tags)
+            record = leasing.lease(target, props, tags, self.settings.rerequest_timeout_seconds)
+            outs = outputs.from_record(props, record, target.region, tags)
         return CreateResult(outs[p.SENDER_ID_ARN], outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
@@ -75,21 +76,18 @@ class SenderIdProvider(ResourceProvider):
         record, tags = sender_ids.find_with_tags(target, id_)
         if record is None or tags is None:
             return ReadResult("", {})
-        outs = state.outputs(props, record, target.region, tags)
-        return ReadResult(record["SenderIdArn"], outs, state.inputs_of(outs))
+        outs = outputs.from_record(props, record, target.region, tags)
+        return ReadResult(record["SenderIdArn"], outs, outputs.inputs_of(outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         target = self._target_of(id_)
-        outs = dict(olds)
+        answer = None
         wanted = news.get(p.DELETION_PROTECTION_ENABLED)
         if wanted is not None and bool(wanted) != bool(olds.get(p.DELETION_PROTECTION_ENABLED)):
-            outs = state.with_update_answer(outs, sender_ids.set_deletion_protection(target, bool(wanted)))
-        tags = p.tags(news.get(p.TAGS))
-        sender_ids.retag(target, id_, p.tags(olds.get(p.TAGS)), tags)
-        outs.update(
-            {p.TAGS: tags, p.CLIENT_TOKEN: news.get(p.CLIENT_TOKEN), p.ADOPT_EXISTING: news.get(p.ADOPT_EXISTING)}
-        )
-        return UpdateResult(outs)
+            answer = sender_ids.set_deletion_protection(target, bool(wanted))
+        tags = p.as_tags(news.get(p.TAGS))
+        sender_ids.retag(target, id_, p.as_tags(olds.get(p.TAGS)), tags)
+        return UpdateResult(outputs.after_update(olds, news, answer, tags))
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         target = self._target_of(_id)
@@ -111,48 +109,19 @@ class SenderIdProvider(ResourceProvider):
         parts = sender_ids.parse_arn(arn)
         return Target(parts.sender_id, parts.iso_country_code, parts.region, self.settings.profile, self.settings.calls)
 
-    def _lease(self, target: Target, props: dict[str, Any], tags: dict[str, str]) -> dict[str, Any]:
-        params = sender_ids.request_params(
-            target, props.get(p.MESSAGE_TYPES), props.get(p.DELETION_PROTECTION_ENABLED), tags
-        )
-        released = releases.key(target.region, target.sender_id, target.iso_country_code)
-        timeout = self.settings.rerequest_timeout_seconds
-        wait = timeout if releases.released_here_within(released, timeout) else 0.0
-        try:
-            record = sender_ids.request(target, params, props.get(p.CLIENT_TOKEN), RequestPolicy(wait_for_release=wait))
-        except SenderIdError as error:
-            if error.reason == "RESOURCE_ALREADY_EXISTS":  # appeared after `find`: a twin declaration
-                raise errors.appeared_meanwhile(error, target.label) from None
-            ago = releases.seconds_since_release(released) if not wait else None
-            if error.reason != "SENDER_ID_REQUIRES_REGISTRATION" or ago is None:
-                raise
-            raise errors.recently_released(error, target.label, ago) from None
-        releases.forget(released)
-        return state.outputs(props, record, target.region, tags)
-
     def _adopt(
         self, target: Target, record: dict[str, Any], props: dict[str, Any], tags: dict[str, str]
     ) -> dict[str, Any]:
         """Take over a sender ID the account already holds, only when the user asked to."""
         if not props.get(p.ADOPT_EXISTING):
-            raise SenderIdError(
-                f"{target.label} already exists in this AWS account, so it was not requested again. "
-                "If this stack should manage it (for example a registered sender ID, or one leased by a "
-                "`pulumi up` that was interrupted before saving state), set adopt_existing=True on the "
-                "resource and run `pulumi up` again. Otherwise remove it from the program or use another "
-                "sender ID."
-            )
+            raise errors.not_adopted(target.label)
         declared = props.get(p.MESSAGE_TYPES)
-        actual = p.message_types(record.get("MessageTypes") or ())
-        if declared is not None and p.message_types(declared) != actual:
-            raise SenderIdError(
-                f"{target.label} exists with message types {actual}, but the program declares "
-                f"{p.message_types(declared)}. Message types cannot change without releasing the sender ID: "
-                f"declare message_types={actual} to adopt it as it is."
-            )
+        actual = p.as_message_types(record.get("MessageTypes") or ())
+        if declared is not None and p.as_message_types(declared) != actual:
+            raise errors.message_types_differ(target.label, actual, p.as_message_types(declared))
         arn = record["SenderIdArn"]
         wanted = props.get(p.DELETION_PROTECTION_ENABLED)
         if wanted is not None and bool(wanted) != bool(record.get("DeletionProtectionEnabled")):
             record = {**record, **sender_ids.set_deletion_protection(target, bool(wanted))}
         sender_ids.retag(target, arn, sender_ids.list_tags(target, arn) or {}, tags)
-        return state.outputs(props, record, target.region, tags)
+        return outputs.from_record(props, record, target.region, tags)

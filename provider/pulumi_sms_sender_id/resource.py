@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Final
 
 import pulumi
 import pulumi.dynamic
 
-from . import properties as p
+from . import schema
 from .properties import MessageType
 from .provider import SenderIdProvider
 
 
 @dataclass
 class SenderIdArgs:
-    """Inputs of a `SenderId`. Wire names are these field names; see the README for update/replace rules."""
+    """Inputs of a `SenderId`. Wire names are these field names; each one's rules are its row in `schema`."""
 
     sender_id: pulumi.Input[str]
     """3-11 letters, digits or hyphens, at least one letter. AWS stores it upper-case. Replaces."""
@@ -36,7 +36,6 @@ class SenderIdArgs:
     """Take over a sender ID the account already holds instead of failing. Changing it alone changes nothing."""
 
 
-REQUIRED = (p.SENDER_ID, p.ISO_COUNTRY_CODE)
 ARG_NAMES = tuple(f.name for f in fields(SenderIdArgs))
 
 
@@ -52,10 +51,10 @@ def _props(args: SenderIdArgs | None, kwargs: Mapping[str, Any]) -> dict[str, An
     if args is not None and not isinstance(args, SenderIdArgs):
         raise TypeError(f"SenderId args must be a SenderIdArgs, got {type(args).__name__}")
     inputs = vars(args).copy() if args is not None else {name: kwargs.get(name) for name in ARG_NAMES}
-    missing = [name for name in REQUIRED if inputs.get(name) is None]
+    missing = [name for name in schema.REQUIRED if inputs.get(name) is None]
     if missing:
         raise TypeError(f"SenderId needs {' and '.join(missing)} (pass a SenderIdArgs or keyword arguments)")
-    return {**inputs, **dict.fromkeys(p.OUTPUT_ONLY_KEYS)}
+    return {**inputs, **dict.fromkeys(schema.OUTPUT_ONLY_NAMES)}
 
 
 class SenderId(pulumi.dynamic.Resource, module="smsvoice", name="SenderId"):
@@ -70,9 +69,13 @@ class SenderId(pulumi.dynamic.Resource, module="smsvoice", name="SenderId"):
     region: pulumi.Output[str]
     adopt_existing: pulumi.Output[bool | None]
     sender_id_arn: pulumi.Output[str]
+    """The ARN; also the resource's id."""
     monthly_leasing_price: pulumi.Output[str]
+    """Monthly price in USD, as AWS returns it (e.g. "1.00")."""
     registered: pulumi.Output[bool]
+    """Whether the sender ID is registered."""
     registration_id: pulumi.Output[str | None]
+    """The registration, when AWS reports one."""
 
     def __init__(
         self,
@@ -88,6 +91,11 @@ class SenderId(pulumi.dynamic.Resource, module="smsvoice", name="SenderId"):
         """A read-only reference to an existing sender ID, found by its ARN."""
         merged = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
         resource = SenderId.__new__(SenderId)
-        props = dict.fromkeys((*ARG_NAMES, *p.OUTPUT_ONLY_KEYS))
+        props = dict.fromkeys((*ARG_NAMES, *schema.OUTPUT_ONLY_NAMES))
         pulumi.dynamic.Resource.__init__(resource, SenderIdProvider(), resource_name, props, merged)
         return resource
+
+
+#: The type token the engine records for every `SenderId`, derived as `pulumi.dynamic.Resource` derives it
+#: (stack state refers to it: it never changes).
+TYPE_TOKEN: Final = f"pulumi-python:{SenderId._resource_type_name}"

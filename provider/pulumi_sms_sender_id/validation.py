@@ -1,36 +1,18 @@
-"""Input validation for `check`: every rule AWS enforces, applied before any AWS call.
+"""`check`'s validation: each input's rule from `schema`, applied before any AWS call.
 
-Each rule returns a reason that names what is allowed, so a CheckFailure tells the user how to
-fix the property. Values the engine does not know yet (preview) pass through untouched.
+Every bad property is reported at once, each reason naming the property and what is allowed.
+Values the engine does not know yet (preview) pass through untouched.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 from . import properties as p
-
-SENDER_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9-]{3,11}")
-COUNTRY_PATTERN: Final = re.compile(r"[A-Za-z]{2}")
-CLIENT_TOKEN_PATTERN: Final = re.compile(r"[!-~]{1,64}")
-REGION_PATTERN: Final = re.compile(r"[a-z]{2}(-[a-z]+)+-\d+")
-MAX_MESSAGE_TYPES: Final = 2
-MAX_TAGS: Final = 200
-MAX_TAG_KEY: Final = 128
-MAX_TAG_VALUE: Final = 256
-# The model's tag patterns (`.+`, `.*`) are Java regular expressions, whose `.` stops at line breaks.
-LINE_BREAKS: Final = re.compile("[\n\r\u0085\u2028\u2029]")
-
-# Countries where AWS offers no sender IDs at all (the API answers SENDER_ID_NOT_SUPPORTED). Others
-# may require registration; that list changes, so the API decides and `errors` explains its answer.
-UNSUPPORTED_COUNTRIES: Final = {
-    "US": "the United States",
-    "CA": "Canada",
-    "CN": "China",
-}
+from . import schema
+from .rules import Invalid
 
 
 @dataclass(frozen=True)
@@ -39,133 +21,22 @@ class Failure:
     reason: str
 
 
-class Invalid(ValueError):
-    """A property value that breaks a rule; its message is the reason shown to the user."""
-
-
-def sender_id(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Invalid(f"must be a string, got {type(value).__name__}")
-    if not SENDER_ID_PATTERN.fullmatch(value):
-        raise Invalid(f"{value!r} is not a valid sender ID: use 3-11 characters of letters A-Z, digits and hyphens")
-    if not any(c.isalpha() for c in value):
-        raise Invalid(f"{value!r} is numeric only: a sender ID needs at least one letter")
-    if value.startswith("-") or value.endswith("-"):
-        raise Invalid(f"{value!r} starts or ends with a hyphen: move the hyphen inside the sender ID")
-    return value.upper()
-
-
-def iso_country_code(value: Any) -> str:
-    if not isinstance(value, str) or not COUNTRY_PATTERN.fullmatch(value):
-        raise Invalid(f"{value!r} is not a two-letter ISO 3166-1 alpha-2 country code such as 'GB' or 'DE'")
-    code = value.upper()
-    if code in UNSUPPORTED_COUNTRIES:
-        raise Invalid(
-            f"AWS does not support sender IDs in {UNSUPPORTED_COUNTRIES[code]} ({code}): "
-            "messages there are sent from phone numbers (long codes, toll-free or short codes) instead"
-        )
-    return code
-
-
-def message_types(value: Any) -> list[Any] | None:
-    if value is None:
-        return None
-    if not isinstance(value, (list, tuple)):
-        raise Invalid("must be a list such as ['TRANSACTIONAL'] or ['TRANSACTIONAL', 'PROMOTIONAL']")
-    allowed = {t.value for t in p.MessageType}
-    for item in value:
-        if p.is_unknown(item):
-            continue
-        text = item.value if isinstance(item, p.MessageType) else item
-        if not isinstance(text, str) or text.upper() not in allowed:
-            raise Invalid(f"{item!r} is not a message type: use TRANSACTIONAL or PROMOTIONAL")
-    if p.contains_unknown(value):
-        return list(value)
-    normalised = p.message_types(value)
-    if len(normalised) > MAX_MESSAGE_TYPES:
-        raise Invalid("lists more than 2 message types: use TRANSACTIONAL, PROMOTIONAL or both")
-    # An empty list asks for nothing in particular, exactly like leaving the property out.
-    return normalised or None
-
-
-def optional_bool(value: Any) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    raise Invalid(f"must be true or false, got {value!r}")
-
-
-def tags(value: Any) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise Invalid("must be a map of tag keys to string values")
-    if len(value) > MAX_TAGS:
-        raise Invalid(f"has {len(value)} tags: AWS allows at most {MAX_TAGS} per sender ID")
-    for key, item in value.items():
-        if not isinstance(key, str) or not 1 <= len(key) <= MAX_TAG_KEY:
-            raise Invalid(f"tag key {key!r} must be 1-{MAX_TAG_KEY} characters")
-        if LINE_BREAKS.search(key):
-            raise Invalid(f"tag key {key!r} contains a line break, which AWS refuses")
-        if key.lower().startswith("aws:"):
-            raise Invalid(f"tag key {key!r} starts with 'aws:', which AWS reserves: choose another prefix")
-        if p.is_unknown(item):
-            continue
-        if not isinstance(item, str):
-            raise Invalid(f"value of tag {key!r} must be a string, got {type(item).__name__}: quote it")
-        if LINE_BREAKS.search(item):
-            raise Invalid(f"value of tag {key!r} contains a line break, which AWS refuses")
-        if len(item) > MAX_TAG_VALUE:
-            raise Invalid(f"value of tag {key!r} is {len(item)} characters: at most {MAX_TAG_VALUE} allowed")
-    return dict(value)
-
-
-def client_token(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not CLIENT_TOKEN_PATTERN.fullmatch(value):
-        raise Invalid(f"{value!r} must be 1-64 printable ASCII characters without spaces")
-    return value
-
-
-def region(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not REGION_PATTERN.fullmatch(value):
-        raise Invalid(f"{value!r} is not an AWS region name such as 'eu-west-2'")
-    return value
-
-
-def _required(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def check(value: Any) -> Any:
-        if value is None or value == "":
-            raise Invalid("is required")
-        return rule(value)
-
-    return check
-
-
-RULES: Final[dict[str, Callable[[Any], Any]]] = {
-    p.SENDER_ID: _required(sender_id),
-    p.ISO_COUNTRY_CODE: _required(iso_country_code),
-    p.MESSAGE_TYPES: message_types,
-    p.DELETION_PROTECTION_ENABLED: optional_bool,
-    p.TAGS: tags,
-    p.CLIENT_TOKEN: client_token,
-    p.REGION: region,
-    p.ADOPT_EXISTING: optional_bool,
-}
+def _checked(row: schema.Input, value: Any) -> Any:
+    if row.required and (value is None or value == ""):
+        raise Invalid("is required")
+    return row.rule(value)
 
 
 def validate(news: Mapping[str, Any]) -> tuple[dict[str, Any], list[Failure]]:
     """Normalise every known input and collect one failure per bad property."""
     inputs = dict(news)
     failures: list[Failure] = []
-    for key, rule in RULES.items():
-        value = news.get(key)
+    for row in schema.INPUTS:
+        value = news.get(row.name)
         if p.is_unknown(value):
             continue
         try:
-            inputs[key] = rule(value)
+            inputs[row.name] = _checked(row, value)
         except Invalid as problem:
-            failures.append(Failure(key, f"{key} {problem}"))
+            failures.append(Failure(row.name, f"{row.name} {problem}"))
     return inputs, failures

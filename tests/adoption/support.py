@@ -13,9 +13,10 @@ from typing import Any
 
 import pulumi
 
-from examples.run_with_mocks import TYPE_TOKEN, ProviderBackedMocks, RunResult, run_program
 from pulumi_sms_sender_id import properties as p
-from tests.conftest import FAST
+from pulumi_sms_sender_id.resource import TYPE_TOKEN
+from pulumi_sms_sender_id.testing import ProviderBackedMocks, RunResult, run_program
+from tests.support import FAST
 
 __all__ = ["ACCOUNT", "FAST", "MUTATING", "REGIONS", "RunResult", "aws_holds", "declared_inputs", "run_program"]
 

@@ -1,6 +1,6 @@
 """What is deployed, and the plain boto3 baseline that makes the provider's AWS calls without it.
 
-The baseline mirrors `SenderIdProvider` call for call (see provider.py and sender_ids.py): the same
+The baseline mirrors `SenderIdProvider` call for call (see provider.py, leasing.py and sender_ids.py): the same
 operations, in the same order per sender ID, with the same request parameters, spread over the same
 number of threads as the engine's workers. The runner checks that both sides' call counts agree.
 """

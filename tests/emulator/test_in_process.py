@@ -9,7 +9,7 @@ import pytest
 from moto import mock_aws
 
 from pulumi_sms_sender_id import emulator
-from pulumi_sms_sender_id.emulator import controls
+from pulumi_sms_sender_id.emulator import controls, state
 from pulumi_sms_sender_id.emulator.testing import make_client
 
 from .support import code, error_of
@@ -103,14 +103,22 @@ def test_seed_rejects_a_region_without_the_service() -> None:
         emulator.seed_sender_id("Brand", "GB", region="mars-north-1")
 
 
-def test_set_defaults_are_what_reset_restores() -> None:
+def test_controls_refuse_keywords_they_do_not_document() -> None:
+    with pytest.raises(TypeError, match="colour"):
+        emulator.configure(colour="red")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="owner"):
+        emulator.seed_sender_id("ACME", "GB", owner="me")  # type: ignore[call-arg]
+    assert emulator.current_config()["sender_id_quota"] == 1000
+
+
+def test_configure_as_default_is_what_reset_restores() -> None:
     try:
         controls.configure(sender_id_quota=7, as_default=True)
         emulator.configure(sender_id_quota=9)
         emulator.reset()
         assert emulator.current_config()["sender_id_quota"] == 7
     finally:
-        controls.STATE.baseline = None
+        state.STATE.baseline = None
         emulator.reset()
     assert emulator.current_config()["sender_id_quota"] == 1000
 

@@ -241,6 +241,9 @@ def test_control_api_answers_unsigned_json(emulator: EmulatorServer) -> None:
         ("faults", "POST", b"[1, 2]", 400, "JSON object"),
         ("faults", "POST", b'{"operation": "RequestSenderId", "colour": "red"}', 400, "colour"),
         ("sender-ids", "POST", b'{"sender_id": "X"}', 400, "required"),
+        ("sender-ids", "POST", b'{"sender_id": "XYZ", "iso_country_code": "GB", "owner": "me"}', 400, "owner"),
+        # as_default is for the server's own CLI flags: over HTTP it would change what a reset restores
+        ("config", "POST", b'{"as_default": true, "sender_id_quota": 7}', 400, "as_default"),
         ("calls", "POST", b"{}", 405, "GET"),
         ("nothing-here", "GET", None, 404, "no control endpoint"),
     ],

@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 
-from examples.run_with_mocks import RunResult, run_program
+from pulumi_sms_sender_id.testing import RunResult, run_program
 
-REGION = "eu-west-2"
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 

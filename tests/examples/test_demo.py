@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from examples.run_with_mocks import HEADING
+from pulumi_sms_sender_id.testing import HEADING
 from tests.examples.conftest import ROOT
 
 INSTALL_LINE = (

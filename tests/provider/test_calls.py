@@ -11,7 +11,7 @@ from pulumi.dynamic.config import Config
 
 from pulumi_sms_sender_id import SenderIdProvider, calls, releases
 from pulumi_sms_sender_id.errors import SenderIdError
-from tests.conftest import FAST, REGION
+from tests.support import FAST, REGION
 
 ACME = {"sender_id": "ACME", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
 ACME_KEY = releases.key(REGION, "ACME", "GB")

@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pulumi.output import Unknown
 
-from pulumi_sms_sender_id import MessageType, SenderIdProvider
+from pulumi_sms_sender_id import MessageType, SenderIdProvider, schema
 from pulumi_sms_sender_id import properties as p
 from pulumi_sms_sender_id.countries import is_iso_country
-from pulumi_sms_sender_id.sender_ids import Target, first_token, request_params
+from pulumi_sms_sender_id.leasing import first_token, request_params
+from pulumi_sms_sender_id.sender_ids import Target
 
 FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 
@@ -55,13 +56,13 @@ valid_inputs = st.fixed_dictionaries(
 
 
 @given(
-    news=st.dictionaries(st.sampled_from(p.INPUT_KEYS), anything),
-    olds=st.dictionaries(st.sampled_from(p.INPUT_KEYS), anything),
+    news=st.dictionaries(st.sampled_from(schema.INPUT_NAMES), anything),
+    olds=st.dictionaries(st.sampled_from(schema.INPUT_NAMES), anything),
 )
 @FIXTURES
 def test_check_never_crashes(provider: SenderIdProvider, olds: dict[str, Any], news: dict[str, Any]) -> None:
     result = provider.check(olds, news)
-    assert {f.property for f in result.failures} <= set(p.INPUT_KEYS)
+    assert {f.property for f in result.failures} <= set(schema.INPUT_NAMES)
 
 
 @given(inputs=valid_inputs)
@@ -90,7 +91,7 @@ def test_whatever_check_accepts_the_emulator_validation_accepts(
     checked = provider.check({}, inputs).inputs
     target = Target(checked["sender_id"], checked["iso_country_code"], "eu-west-2")
     params = request_params(
-        target, checked["message_types"], checked["deletion_protection_enabled"], p.tags(checked["tags"])
+        target, checked["message_types"], checked["deletion_protection_enabled"], p.as_tags(checked["tags"])
     )
     try:
         sms.request_sender_id(**params, ClientToken=first_token(checked["client_token"], params))

@@ -131,20 +131,7 @@ plugin with fixtures and an HTTP control client.
 
 from __future__ import annotations
 
-import re
-import sys
-import types
-
 from .controls import (
-    DEFAULT_ACCOUNT_ID,
-    DEFAULT_REGION,
-    DEFAULT_REGISTRATION_ONLY_COUNTRIES,
-    DEFAULT_RELEASE_WINDOW_SECONDS,
-    DEFAULT_SENDER_ID_QUOTA,
-    DEFAULT_UNSUPPORTED_COUNTRIES,
-    LOCK,
-    RELEASE_WINDOW_ENV_VAR,
-    SERVICE_NAME,
     call_counts,
     configure,
     current_config,
@@ -152,6 +139,20 @@ from .controls import (
     reset,
     reset_call_counts,
     seed_sender_id,
+)
+from .registration import register
+from .state import (
+    CONTROL_PATH_PREFIX,
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    DEFAULT_REGISTRATION_ONLY_COUNTRIES,
+    DEFAULT_RELEASE_WINDOW_SECONDS,
+    DEFAULT_SENDER_ID_QUOTA,
+    DEFAULT_UNSUPPORTED_COUNTRIES,
+    ENDPOINT_ENV_VAR,
+    MOTO_SERVICE_KEY,
+    RELEASE_WINDOW_ENV_VAR,
+    SERVICE_NAME,
 )
 
 __all__ = [
@@ -176,42 +177,3 @@ __all__ = [
     "seed_sender_id",
 ]
 
-#: boto3's per-service endpoint variable for pinpoint-sms-voice-v2.
-ENDPOINT_ENV_VAR = "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"
-#: Path prefix of the HTTP test controls in server mode.
-CONTROL_PATH_PREFIX = "/_sms-voice-emulator/"
-#: Our key in moto's backend index. Deliberately not "pinpointsmsvoicev2", so that a native moto
-#: backend for the service, should one appear, cannot collide with this one.
-MOTO_SERVICE_KEY = "smsvoiceemulator"
-URL_PATTERN = re.compile(r"https?://sms-voice\.(.+)\.amazonaws\.com")
-
-_registered = False
-
-
-def register() -> None:
-    """Make moto (``mock_aws()`` and its server) serve the emulated API. Idempotent and cheap.
-
-    moto has no plugin mechanism, so this uses two of its internals (verified on moto 5.2.x):
-    the backend index list, which moto's server keeps a reference to (hence the in-place insert),
-    and ``moto.backends.get_backend``, which imports ``moto.<key>`` and reads ``<key>_backends``.
-    The pattern goes first so it wins even over a future native backend for the same host.
-    """
-    global _registered
-    if _registered:
-        return
-    with LOCK:
-        if _registered:
-            return
-        import moto.backend_index as backend_index
-
-        from . import models, urls  # noqa: F401  (urls: moto resolves it from the models module)
-
-        module_name = f"moto.{MOTO_SERVICE_KEY}"
-        if module_name not in sys.modules:
-            module = types.ModuleType(module_name, "pinpoint-sms-voice-v2 emulator (pulumi_sms_sender_id.emulator)")
-            setattr(module, f"{MOTO_SERVICE_KEY}_backends", models.pinpointsmsvoicev2_backends)
-            sys.modules[module_name] = module
-        patterns = backend_index.backend_url_patterns
-        if not any(key == MOTO_SERVICE_KEY for key, _ in patterns):
-            patterns.insert(0, (MOTO_SERVICE_KEY, URL_PATTERN))
-        _registered = True

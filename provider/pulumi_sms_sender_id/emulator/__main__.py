@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import controls, quotas
+from . import controls, quotas, state
 
 
 def _countries(value: str) -> list[str]:
@@ -31,27 +31,27 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDS",
         help="seconds after a release during which the sender ID cannot be requested again "
-        f"(default: ${controls.RELEASE_WINDOW_ENV_VAR} or {controls.DEFAULT_RELEASE_WINDOW_SECONDS})",
+        f"(default: ${state.RELEASE_WINDOW_ENV_VAR} or {state.DEFAULT_RELEASE_WINDOW_SECONDS})",
     )
     parser.add_argument(
         "--registration-only-countries",
         type=_countries,
         metavar="CC,CC",
         help="countries answering SENDER_ID_REQUIRES_REGISTRATION "
-        f"(default: {','.join(sorted(controls.DEFAULT_REGISTRATION_ONLY_COUNTRIES))})",
+        f"(default: {','.join(sorted(state.DEFAULT_REGISTRATION_ONLY_COUNTRIES))})",
     )
     parser.add_argument(
         "--unsupported-countries",
         type=_countries,
         metavar="CC,CC",
         help="countries answering SENDER_ID_NOT_SUPPORTED "
-        f"(default: {','.join(sorted(controls.DEFAULT_UNSUPPORTED_COUNTRIES))})",
+        f"(default: {','.join(sorted(state.DEFAULT_UNSUPPORTED_COUNTRIES))})",
     )
     parser.add_argument(
         "--sender-id-quota",
         type=int,
         metavar="N",
-        help=f"sender IDs per account and region (default: {controls.DEFAULT_SENDER_ID_QUOTA})",
+        help=f"sender IDs per account and region (default: {state.DEFAULT_SENDER_ID_QUOTA})",
     )
     parser.add_argument(
         "--quotas",

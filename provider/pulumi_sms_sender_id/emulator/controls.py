@@ -1,157 +1,35 @@
-"""Process-global test controls: fault injection, configuration, call counts, seeding, reset.
+"""The test controls, one way: fault injection, configuration, seeding, call counts, reset.
 
-The state here is shared by every account/region backend (a fault injected for ``RequestSenderId``
-fires for whichever account calls it next) and by every server thread, so it is guarded by
-:data:`LOCK`, which the backends also hold while they mutate sender IDs.
-
-This module imports nothing from moto at import time; the functions that touch backends import
-them lazily, so ``import pulumi_sms_sender_id.emulator`` stays cheap.
+Each public function checks its arguments (a bad one raises ValueError naming it) and then changes
+the shared state in `state`; the HTTP routes of `server` and the client of `control_client` call
+these same functions. Backends (moto) are imported lazily, only by the functions that touch them,
+so ``import pulumi_sms_sender_id.emulator`` stays cheap and free of moto.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import os
-import threading
-from collections import Counter, deque
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from collections import deque
+from collections.abc import Iterable
+from typing import Any
+
+from typing_extensions import Unpack
 
 from . import quotas
-from .quotas import Quota
-
-if TYPE_CHECKING:
-    from .exceptions import SmsVoiceError
-
-#: Guards all emulator state (controls and backends). Re-entrant: backend methods call helpers.
-LOCK = threading.RLock()
-
-SERVICE_NAME: Final = "pinpoint-sms-voice-v2"
-RELEASE_WINDOW_ENV_VAR = "SMS_VOICE_EMULATOR_RELEASE_WINDOW"
-DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_REGION = "us-east-1"
-
-DEFAULT_RELEASE_WINDOW_SECONDS = 2.0
-#: Countries that the AWS "supported countries" table marks as requiring sender-ID registration
-#: (India's DLT, Singapore's SGNIC, and the Gulf/SEA/MENA registries). Not the truth: AWS changes
-#: the list, which is why it is configurable.
-DEFAULT_REGISTRATION_ONLY_COUNTRIES = frozenset({"IN", "SG", "AE", "SA", "VN", "PH", "EG", "JO"})
-#: Countries where AWS does not support alphanumeric sender IDs at all.
-DEFAULT_UNSUPPORTED_COUNTRIES = frozenset({"US", "CA", "CN"})
-#: Sender IDs per account and region before ServiceQuotaExceededException SENDER_IDS_PER_ACCOUNT.
-DEFAULT_SENDER_ID_QUOTA = 1000
-
-FAULT_ERRORS = ("ThrottlingException", "InternalServerException")
-
-
-@dataclasses.dataclass(frozen=True)
-class EmulatorConfig:
-    """Behaviour knobs; frozen so a request sees one consistent snapshot."""
-
-    release_window_seconds: float = DEFAULT_RELEASE_WINDOW_SECONDS
-    registration_only_countries: frozenset[str] = DEFAULT_REGISTRATION_ONLY_COUNTRIES
-    unsupported_countries: frozenset[str] = DEFAULT_UNSUPPORTED_COUNTRIES
-    sender_id_quota: int = DEFAULT_SENDER_ID_QUOTA
-    #: Requests per second per account, region and operation (see `quotas`); empty: no quota.
-    request_quotas: Mapping[str, Quota] = dataclasses.field(default_factory=dict)
-    #: Seconds added before every answer, to measure a client at a real service's latency.
-    latency_seconds: float = 0.0
-
-
-@dataclasses.dataclass
-class Fault:
-    """A pending injected failure for one operation."""
-
-    error: str
-    remaining: int
-    after_commit: bool
-
-    def exception(self) -> SmsVoiceError:
-        from .exceptions import InternalServerException, ThrottlingException
-
-        if self.error == "ThrottlingException":
-            return ThrottlingException("Rate exceeded (fault injected by the sms-voice emulator)")
-        return InternalServerException("Internal server error (fault injected by the sms-voice emulator)")
-
-
-def _default_config() -> EmulatorConfig:
-    config = EmulatorConfig()
-    spec = os.environ.get(quotas.ENV_VAR)
-    if spec is not None and spec.strip():
-        try:
-            config = dataclasses.replace(config, request_quotas=quotas.parse(spec, operation_names()))
-        except ValueError as error:
-            raise ValueError(f"{quotas.ENV_VAR}: {error}") from None
-    window = os.environ.get(RELEASE_WINDOW_ENV_VAR)
-    if window is None or not window.strip():
-        return config
-    try:
-        seconds = float(window)
-    except ValueError:
-        raise ValueError(f"{RELEASE_WINDOW_ENV_VAR} must be a number of seconds, got {window!r}") from None
-    return dataclasses.replace(config, release_window_seconds=_check_window(seconds))
-
-
-class EmulatorState:
-    """Controls shared by all backends. Use the module functions; this class exists for clarity."""
-
-    def __init__(self) -> None:
-        self.baseline: EmulatorConfig | None = None  # None: built-in defaults + env var, read lazily
-        self.config = EmulatorConfig()
-        self._config_loaded = False
-        self.faults: dict[str, deque[Fault]] = {}
-        self.calls: Counter[str] = Counter()
-        self.buckets = quotas.Buckets()
-
-    def current_config(self) -> EmulatorConfig:
-        with LOCK:
-            if not self._config_loaded:
-                self.config = self.baseline or _default_config()
-                self._config_loaded = True
-            return self.config
-
-    def record_call(self, operation: str) -> Fault | None:
-        """Count one received request and pop the fault it must suffer, if any."""
-        with LOCK:
-            self.calls[operation] += 1
-            queue = self.faults.get(operation)
-            if not queue:
-                return None
-            fault = queue[0]
-            fault.remaining -= 1
-            if fault.remaining <= 0:
-                queue.popleft()
-            return dataclasses.replace(fault)
-
-    def admit(self, account: str, region: str, operation: str) -> bool:
-        """Whether the request fits the quota of its account, region and operation (False: throttle)."""
-        quota = self.current_config().request_quotas.get(operation)
-        return self.buckets.take(account, region, operation, quota)
-
-    def reset(self) -> None:
-        with LOCK:
-            self.faults.clear()
-            self.calls.clear()
-            self.buckets.reset()
-            self._config_loaded = False
-
-
-STATE = EmulatorState()
-
-
-@functools.lru_cache(maxsize=1)
-def operation_names() -> frozenset[str]:
-    """All operations of the service according to the botocore model (not just the emulated ones)."""
-    from .validation import service_model
-
-    return frozenset(service_model().operation_names)
-
-
-def _check_window(seconds: float) -> float:
-    if not seconds >= 0:  # also rejects NaN
-        raise ValueError(f"release_window_seconds must be >= 0, got {seconds!r}")
-    return float(seconds)
+from .control_api import ConfigChanges, SeedOptions, check_keys
+from .registration import register
+from .state import (
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    FAULT_ERRORS,
+    LOCK,
+    SERVICE_NAME,
+    STATE,
+    Fault,
+    check_window,
+    default_config,
+    operation_names,
+)
 
 
 def _country_set(values: Iterable[str], name: str) -> frozenset[str]:
@@ -186,16 +64,7 @@ def inject_fault(
         STATE.faults.setdefault(operation, deque()).append(Fault(error, count, bool(after_commit)))
 
 
-def configure(
-    *,
-    release_window_seconds: float | None = None,
-    registration_only_countries: Iterable[str] | None = None,
-    unsupported_countries: Iterable[str] | None = None,
-    sender_id_quota: int | None = None,
-    request_quotas: Any = None,
-    latency_seconds: float | None = None,
-    as_default: bool = False,
-) -> None:
+def configure(*, as_default: bool = False, **changes: Unpack[ConfigChanges]) -> None:
     """Change behaviour knobs; ``None`` leaves a knob unchanged. :func:`reset` restores the defaults.
 
     ``request_quotas`` takes every spelling of :func:`.quotas.parse` (``"aws"``, ``"off"``, a number,
@@ -204,32 +73,27 @@ def configure(
     ``as_default=True`` also makes the change part of what :func:`reset` restores (the server's CLI
     flags use it).
     """
-    changes = _config_changes(
-        release_window_seconds=release_window_seconds,
-        registration_only_countries=registration_only_countries,
-        unsupported_countries=unsupported_countries,
-        sender_id_quota=sender_id_quota,
-        request_quotas=request_quotas,
-        latency_seconds=latency_seconds,
-    )
+    check_keys("configure", changes, ConfigChanges)
+    checked = _config_changes(**changes)
     with LOCK:
         if as_default:
-            STATE.baseline = dataclasses.replace(STATE.baseline or _default_config(), **changes)
+            STATE.baseline = dataclasses.replace(STATE.baseline or default_config(), **checked)
             STATE.config = STATE.baseline
             STATE._config_loaded = True
         else:
-            STATE.config = dataclasses.replace(STATE.current_config(), **changes)
+            STATE.config = dataclasses.replace(STATE.current_config(), **checked)
 
 
 def _config_changes(
     *,
-    release_window_seconds: float | None,
-    registration_only_countries: Iterable[str] | None,
-    unsupported_countries: Iterable[str] | None,
-    sender_id_quota: int | None,
+    release_window_seconds: float | None = None,
+    registration_only_countries: Iterable[str] | None = None,
+    unsupported_countries: Iterable[str] | None = None,
+    sender_id_quota: int | None = None,
     request_quotas: Any = None,
     latency_seconds: float | None = None,
 ) -> dict[str, Any]:
+    """The checked `EmulatorConfig` fields of `configure`'s changes (its one argument check)."""
     changes: dict[str, Any] = {}
     if request_quotas is not None:
         changes["request_quotas"] = quotas.parse(request_quotas, operation_names())
@@ -242,7 +106,7 @@ def _config_changes(
     if release_window_seconds is not None:
         if isinstance(release_window_seconds, bool) or not isinstance(release_window_seconds, (int, float)):
             raise ValueError(f"release_window_seconds must be a number, got {release_window_seconds!r}")
-        changes["release_window_seconds"] = _check_window(release_window_seconds)
+        changes["release_window_seconds"] = check_window(release_window_seconds)
     if registration_only_countries is not None:
         changes["registration_only_countries"] = _country_set(
             registration_only_countries, "registration_only_countries"
@@ -269,28 +133,19 @@ def current_config() -> dict[str, Any]:
     }
 
 
-def seed_sender_id(
-    sender_id: str,
-    iso_country_code: str,
-    *,
-    account_id: str = DEFAULT_ACCOUNT_ID,
-    region: str = DEFAULT_REGION,
-    message_types: Sequence[str] = ("TRANSACTIONAL",),
-    registered: bool = False,
-    registration_id: str | None = None,
-    deletion_protection_enabled: bool = False,
-    tags: Mapping[str, str] | None = None,
-) -> dict[str, Any]:
+def seed_sender_id(sender_id: str, iso_country_code: str, **options: Unpack[SeedOptions]) -> dict[str, Any]:
     """Put a sender ID straight into state, bypassing country rules, quota and release window.
 
     Use it for what the API cannot create (a registered IN sender ID) or for pre-existing
     resources. Returns the DescribeSenderIds record (title-case message types, SenderIdArn).
     Raises ValueError on malformed input or if the sender ID already exists.
     """
-    from . import register
     from .models import backend_for
 
+    check_keys("seed_sender_id", options, SeedOptions)
     register()
+    account_id = options.get("account_id", DEFAULT_ACCOUNT_ID)
+    region = options.get("region", DEFAULT_REGION)
     if not isinstance(account_id, str) or not (len(account_id) == 12 and account_id.isdigit()):
         raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
     if not isinstance(region, str):
@@ -299,11 +154,11 @@ def seed_sender_id(
     return backend.seed_sender_id(
         sender_id=sender_id,
         iso_country_code=iso_country_code,
-        message_types=list(message_types),
-        registered=bool(registered),
-        registration_id=registration_id,
-        deletion_protection_enabled=bool(deletion_protection_enabled),
-        tags=dict(tags or {}),
+        message_types=list(options.get("message_types", ("TRANSACTIONAL",))),
+        registered=bool(options.get("registered", False)),
+        registration_id=options.get("registration_id"),
+        deletion_protection_enabled=bool(options.get("deletion_protection_enabled", False)),
+        tags=dict(options.get("tags") or {}),
     )
 
 

@@ -4,7 +4,7 @@ State: sender IDs keyed by (upper-case SenderId, IsoCountryCode), their tags (mo
 TaggingService, keyed by ARN), the ClientToken cache of RequestSenderId (kept for the backend's
 life, like AWS keeps it long enough to trap a careless retry), and the release time of each
 released sender ID (for the re-request window). Every public method holds the process-global
-:data:`~.controls.LOCK` because moto's server is threaded.
+:data:`~.state.LOCK` because moto's server is threaded.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from moto.core.common_models import BaseModel
 from moto.utilities.tagging_service import TaggingService
 
 from ..countries import is_iso_country
-from .controls import LOCK, SERVICE_NAME, STATE
 from .exceptions import (
     SENDER_ID_RESOURCE_TYPE,
     ConflictException,
@@ -38,6 +37,7 @@ from .exceptions import (
     ValidationException,
 )
 from .regions import partition_of
+from .state import LOCK, SERVICE_NAME, STATE
 from .validation import sender_id_problem
 
 P = ParamSpec("P")

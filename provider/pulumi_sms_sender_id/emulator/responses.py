@@ -18,9 +18,9 @@ from moto.core.common_types import TYPE_RESPONSE
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 
 from ..settings import OPERATIONS
-from .controls import SERVICE_NAME, STATE
 from .exceptions import SmsVoiceError, ThrottlingException, ValidationException
 from .models import PinpointSMSVoiceV2Backend, backend_for
+from .state import SERVICE_NAME, STATE
 from .validation import validate_input
 from .wire import WireError, check_werkzeug_request
 

@@ -20,7 +20,12 @@ from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Any, cast
 
-from . import CONTROL_PATH_PREFIX, MOTO_SERVICE_KEY, controls, register
+from typing_extensions import TypedDict
+
+from . import controls
+from .control_api import ConfigChanges, SeedOptions, check_keys
+from .registration import register
+from .state import CONTROL_PATH_PREFIX, MOTO_SERVICE_KEY
 from .wire import claims_environ
 
 StartResponse = Callable[..., Any]
@@ -38,6 +43,7 @@ class ControlError(Exception):
 
 
 def _seed(body: dict[str, Any]) -> Any:
+    check_keys("sender-ids", body, SeedOptions, "sender_id", "iso_country_code")
     if "sender_id" not in body or "iso_country_code" not in body:
         raise ValueError("sender_id and iso_country_code are required")
     sender_id = body.pop("sender_id")
@@ -48,12 +54,23 @@ def _seed(body: dict[str, Any]) -> Any:
 OK = {"status": "ok"}
 
 
+class FaultBody(TypedDict):
+    """The JSON body of POST faults: `controls.inject_fault`'s arguments."""
+
+    operation: str
+    error: str
+    count: int
+    after_commit: bool
+
+
 def _inject_fault(body: dict[str, Any]) -> Any:
+    check_keys("faults", body, FaultBody)
     controls.inject_fault(**body)
     return OK
 
 
 def _configure(body: dict[str, Any]) -> Any:
+    check_keys("config", body, ConfigChanges)  # never as_default: a test cannot change what reset restores
     controls.configure(**body)
     return controls.current_config()
 

@@ -17,8 +17,8 @@ from botocore.model import ListShape, OperationModel, ServiceModel, Shape, Strin
 from moto.core.utils import get_service_model
 
 from ..countries import is_iso_country, suggestion
-from .controls import SERVICE_NAME
 from .exceptions import ValidationException
+from .state import SERVICE_NAME
 
 
 def service_model() -> ServiceModel:

@@ -1,7 +1,8 @@
-"""What the provider writes to stack state: outputs from an AWS record, and the inputs read returns.
+"""What the provider writes to stack state: the outputs of create, read and update, and read's inputs.
 
 Every lifecycle step builds its outputs here, so create, update and read can never disagree on a
-property's shape (that disagreement is what makes a later preview noisy).
+property's shape (that disagreement is what makes a later preview noisy). `client_token` and
+`adopt_existing` are only ever echoed from the inputs: AWS knows neither.
 """
 
 from __future__ import annotations
@@ -10,16 +11,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import properties as p
+from . import schema
 
 
-def outputs(
+def from_record(
     inputs: Mapping[str, Any], record: Mapping[str, Any], region: str, tags: Mapping[str, str]
 ) -> dict[str, Any]:
     """Full outputs from a Request, Describe or Update answer plus the resource's inputs."""
     return {
         p.SENDER_ID: record["SenderId"],
         p.ISO_COUNTRY_CODE: record["IsoCountryCode"],
-        p.MESSAGE_TYPES: p.message_types(record.get("MessageTypes") or ()),
+        p.MESSAGE_TYPES: p.as_message_types(record.get("MessageTypes") or ()),
         p.DELETION_PROTECTION_ENABLED: bool(record.get("DeletionProtectionEnabled", False)),
         p.TAGS: dict(tags),
         p.CLIENT_TOKEN: inputs.get(p.CLIENT_TOKEN),
@@ -34,10 +36,22 @@ def outputs(
 
 def inputs_of(outs: Mapping[str, Any]) -> dict[str, Any]:
     """The inputs that describe the sender ID as it is, for ReadResult (keeps refresh diffs exact)."""
-    return {key: outs.get(key) for key in p.INPUT_KEYS}
+    return {key: outs.get(key) for key in schema.INPUT_NAMES}
 
 
-def with_update_answer(outs: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
+def after_update(
+    olds: Mapping[str, Any], news: Mapping[str, Any], answer: Mapping[str, Any] | None, tags: Mapping[str, str]
+) -> dict[str, Any]:
+    """The old outputs with what an update changed: the UpdateSenderId `answer` (if one was needed),
+    the tags now applied, and the inputs AWS does not know."""
+    fresh = dict(olds) if answer is None else _with_update_answer(olds, answer)
+    fresh.update(
+        {p.TAGS: dict(tags), p.CLIENT_TOKEN: news.get(p.CLIENT_TOKEN), p.ADOPT_EXISTING: news.get(p.ADOPT_EXISTING)}
+    )
+    return fresh
+
+
+def _with_update_answer(outs: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
     """`outs` refreshed with what an UpdateSenderId answer reports (protection, price, registration)."""
     fresh = dict(outs)
     for key, field in (

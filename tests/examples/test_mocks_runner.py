@@ -1,4 +1,5 @@
-"""The runner shared by the example tests and demo.sh: faithful to how Pulumi runs a program, and contained."""
+"""`pulumi_sms_sender_id.testing`, the runner of the example tests and demo.sh: faithful to how Pulumi runs a
+program, and contained."""
 
 from __future__ import annotations
 
@@ -11,15 +12,10 @@ import pulumi
 import pytest
 from pulumi.runtime.config import CONFIG
 
-from examples import run_with_mocks
-from examples.run_with_mocks import (
-    TYPE_TOKEN,
-    CheckFailed,
-    load_project,
-    run_program,
-    stack_config,
-)
-from tests.examples.conftest import EXAMPLES, REGION
+from pulumi_sms_sender_id import testing
+from pulumi_sms_sender_id.testing import CheckFailed, load_project, run_program, stack_config
+from tests.examples.conftest import EXAMPLES
+from tests.support import REGION, TYPE_TOKEN
 
 ARN = "arn:aws:sms-voice:eu-west-2:123456789012:sender-id/ACME/GB"
 
@@ -158,21 +154,21 @@ def test_projects_it_cannot_run_are_refused_with_the_reason(
 def test_cli_prints_the_labelled_report_of_resources_and_outputs(
     emulated: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = run_with_mocks.main([str(EXAMPLES / "basic"), "--stack", "demo", "--config", f"aws:region={REGION}"])
+    code = testing.main([str(EXAMPLES / "basic"), "--stack", "demo", "--config", f"aws:region={REGION}"])
 
     out = capsys.readouterr().out
     assert code == 0
-    assert out.startswith(f"== {run_with_mocks.HEADING}\n")
+    assert out.startswith(f"== {testing.HEADING}\n")
     assert f"+ pulumi-python:dynamic/smsvoice:SenderId  brand  created  id={ARN}" in out
     outputs = json.loads(out.split("Stack outputs:\n", 1)[1])
     assert outputs["sender_id_arn"] == ARN
 
 
 def test_cli_json_mode_and_failures(emulated: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_with_mocks.main([str(EXAMPLES / "basic"), "--json", "--config", f"aws:region={REGION}"]) == 0
+    assert testing.main([str(EXAMPLES / "basic"), "--json", "--config", f"aws:region={REGION}"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["outputs"]["sender_id_arn"] == ARN
     assert [r["operation"] for r in document["resources"]] == ["create"]
 
-    assert run_with_mocks.main([str(project(tmp_path, "raise RuntimeError('no region')\n"))]) == 1
+    assert testing.main([str(project(tmp_path, "raise RuntimeError('no region')\n"))]) == 1
     assert capsys.readouterr().err == "error: RuntimeError: no region\n"
