@@ -46,6 +46,8 @@ class SenderIdProvider(ResourceProvider):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         inputs, failures = validation.validate(news)
         if not failures:
+            failures = validation.region_failures(inputs, self.settings)
+        if not failures:
             failures = guards.check_refusals(olds, inputs, self.settings.region)
         return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from . import countries
 from . import properties as p
 
 SENDER_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9-]{3,11}")
@@ -34,12 +35,31 @@ UNSUPPORTED_COUNTRIES: Final = {
 
 
 class Invalid(ValueError):
-    """A property value that breaks a rule; its message is the reason shown to the user."""
+    """A property value that breaks a rule; its message is the reason shown to the user.
+
+    The engine shows it after the property's name ("property tags ... has a problem: <reason>"), so a
+    reason never repeats the name; it says what is expected, with an example.
+    """
+
+
+def got(value: Any) -> str:
+    """What the program gave, in the program's words (the engine sends every number as a float)."""
+    if isinstance(value, bool):
+        return f"got {str(value).lower()}"
+    if isinstance(value, float) and value.is_integer():
+        return f"got the number {int(value)}"
+    if isinstance(value, (int, float)):
+        return f"got the number {value}"
+    if isinstance(value, Mapping):
+        return "got a map"
+    if isinstance(value, (list, tuple)):
+        return "got a list"
+    return f"got {value!r}"
 
 
 def sender_id(value: Any) -> str:
     if not isinstance(value, str):
-        raise Invalid(f"must be a string, got {type(value).__name__}")
+        raise Invalid(f'must be a string such as "ACME", {got(value)}: quote it')
     if not SENDER_ID_PATTERN.fullmatch(value):
         raise Invalid(f"{value!r} is not a valid sender ID: use 3-11 characters of letters A-Z, digits and hyphens")
     if not any(c.isalpha() for c in value):
@@ -50,9 +70,15 @@ def sender_id(value: Any) -> str:
 
 
 def iso_country_code(value: Any) -> str:
-    if not isinstance(value, str) or not COUNTRY_PATTERN.fullmatch(value):
+    if not isinstance(value, str):
+        raise Invalid(f'must be a two-letter ISO 3166-1 alpha-2 country code such as "GB" or "DE", {got(value)}')
+    if not COUNTRY_PATTERN.fullmatch(value):
         raise Invalid(f"{value!r} is not a two-letter ISO 3166-1 alpha-2 country code such as 'GB' or 'DE'")
     code = value.upper()
+    if not countries.is_iso_country(code):
+        meant = countries.suggestion(code)
+        hint = f"did you mean {meant!r}?" if meant else "use an assigned code such as 'GB' or 'DE'"
+        raise Invalid(f"{value!r} is not an ISO 3166-1 alpha-2 country code: {hint}")
     if code in UNSUPPORTED_COUNTRIES:
         raise Invalid(
             f"AWS does not support sender IDs in {UNSUPPORTED_COUNTRIES[code]} ({code}): "
@@ -65,7 +91,7 @@ def message_types(value: Any) -> list[Any] | None:
     if value is None:
         return None
     if not isinstance(value, (list, tuple)):
-        raise Invalid("must be a list such as ['TRANSACTIONAL'] or ['TRANSACTIONAL', 'PROMOTIONAL']")
+        raise Invalid(f"must be a list such as ['TRANSACTIONAL'] or ['TRANSACTIONAL', 'PROMOTIONAL'], {got(value)}")
     allowed = {t.value for t in p.MessageType}
     for item in value:
         if p.is_unknown(item):
@@ -85,14 +111,14 @@ def message_types(value: Any) -> list[Any] | None:
 def optional_bool(value: Any) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise Invalid(f"must be true or false, got {value!r}")
+    raise Invalid(f"must be true or false, {got(value)}")
 
 
 def tags(value: Any) -> dict[str, Any] | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise Invalid("must be a map of tag keys to string values")
+        raise Invalid(f'must be a map of tag keys to string values such as {{"team": "growth"}}, {got(value)}')
     if len(value) > MAX_TAGS:
         raise Invalid(f"has {len(value)} tags: AWS allows at most {MAX_TAGS} per sender ID")
     for key, item in value.items():
@@ -105,7 +131,7 @@ def tags(value: Any) -> dict[str, Any] | None:
         if p.is_unknown(item):
             continue
         if not isinstance(item, str):
-            raise Invalid(f"value of tag {key!r} must be a string, got {type(item).__name__}: quote it")
+            raise Invalid(f"value of tag {key!r} must be a string, {got(item)}: quote it")
         if LINE_BREAKS.search(item):
             raise Invalid(f"value of tag {key!r} contains a line break, which AWS refuses")
         if len(item) > MAX_TAG_VALUE:
@@ -117,7 +143,7 @@ def client_token(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not CLIENT_TOKEN_PATTERN.fullmatch(value):
-        raise Invalid(f"{value!r} must be 1-64 printable ASCII characters without spaces")
+        raise Invalid(f"must be 1-64 printable ASCII characters without spaces such as 'release-2026-11', {got(value)}")
     return value
 
 
@@ -125,5 +151,5 @@ def region(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not REGION_PATTERN.fullmatch(value):
-        raise Invalid(f"{value!r} is not an AWS region name such as 'eu-west-2'")
+        raise Invalid(f"must be an AWS region name such as 'eu-west-2', {got(value)}")
     return value

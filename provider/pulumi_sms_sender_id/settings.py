@@ -68,6 +68,8 @@ class Settings:
     """Stack-wide settings; `region` is the default for resources without a `region` input."""
 
     region: str | None = None
+    #: Where `region` came from, for messages: "stack config aws:region", "environment variable AWS_REGION"...
+    region_source: str | None = None
     profile: str | None = None
     rerequest_timeout_seconds: float = DEFAULT_REREQUEST_TIMEOUT
     calls: CallRules = field(default_factory=CallRules)
@@ -137,18 +139,28 @@ def requests_per_second(value: Any) -> dict[str, float]:
     return rates
 
 
+def _region(get: Any, env: Mapping[str, str], profile: str | None) -> tuple[str | None, str | None]:
+    """The stack's default region and where it came from (named in messages about a bad region)."""
+    if get(REGION_KEY):
+        return str(get(REGION_KEY)), f"stack config {REGION_KEY}"
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
+        if env.get(name):
+            return env[name], f"environment variable {name}"
+    region = _profile_region(profile)
+    return region, (f"the region of AWS profile {profile or 'default'}" if region else None)
+
+
 def resolve(config: ConfigSource | None, environ: Mapping[str, str] | None = None) -> Settings:
     """Settings from stack config and the environment of the provider process."""
     env = os.environ if environ is None else environ
     get = config.get if config is not None else (lambda _key: None)
     profile = get(PROFILE_KEY) or env.get("AWS_PROFILE") or None
-    region = get(REGION_KEY) or env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or None
-    if region is None:
-        region = _profile_region(profile)
+    region, region_source = _region(get, env, profile)
     timeout = get(REREQUEST_TIMEOUT_KEY)
     throttle_timeout = get(THROTTLE_TIMEOUT_KEY)
     return Settings(
         region=region,
+        region_source=region_source,
         profile=profile,
         rerequest_timeout_seconds=DEFAULT_REREQUEST_TIMEOUT
         if timeout is None

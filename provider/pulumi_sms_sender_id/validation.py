@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import properties as p
-from . import schema
+from . import regions, schema
 from .rules import Invalid
+from .settings import MissingRegion, Settings
 
 
 @dataclass(frozen=True)
@@ -38,5 +39,25 @@ def validate(news: Mapping[str, Any]) -> tuple[dict[str, Any], list[Failure]]:
         try:
             inputs[row.name] = _checked(row, value)
         except Invalid as problem:
-            failures.append(Failure(row.name, f"{row.name} {problem}"))
+            failures.append(Failure(row.name, str(problem)))
     return inputs, failures
+
+
+def region_failures(inputs: Mapping[str, Any], settings: Settings) -> list[Failure]:
+    """The region the sender ID will live in (its input, else the stack's) must offer sender IDs.
+
+    Checked against the regions where the installed boto3 knows the service, so a typo in
+    `aws:region` or AWS_REGION fails here, naming where the value came from, instead of after calls
+    to an endpoint that does not exist.
+    """
+    given = inputs.get(p.REGION)
+    if p.is_unknown(given):
+        return []
+    region = given or settings.region
+    if not region:
+        return [Failure(p.REGION, str(MissingRegion()))]
+    reason = regions.problem(region)
+    if reason is None:
+        return []
+    source = "the region input" if given else settings.region_source or "the stack's settings"
+    return [Failure(p.REGION, f"{reason} (the region comes from {source})")]

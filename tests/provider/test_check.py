@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pulumi.dynamic import ConfigureRequest
+from pulumi.dynamic.config import Config
 from pulumi.output import Unknown
 
 from pulumi_sms_sender_id import MessageType, SenderIdProvider
@@ -116,10 +118,10 @@ def test_bad_client_token_is_refused(provider: SenderIdProvider, token: str) -> 
     assert "printable ASCII" in failures["client_token"]
 
 
-@pytest.mark.parametrize("region", ["EU-WEST-1", "mars", "eu-west"])
-def test_bad_region_is_refused(provider: SenderIdProvider, region: str) -> None:
+@pytest.mark.parametrize("region", ["EU-WEST-1", "mars", "eu-west", 2])
+def test_bad_region_is_refused(provider: SenderIdProvider, region: Any) -> None:
     _, failures = check(provider, region=region)
-    assert "region name" in failures["region"]
+    assert "must be an AWS region name such as 'eu-west-2'" in failures["region"]
 
 
 @pytest.mark.parametrize("key", ["deletion_protection_enabled", "adopt_existing"])
@@ -131,7 +133,28 @@ def test_flags_must_be_booleans(provider: SenderIdProvider, key: str) -> None:
 def test_each_bad_property_gets_its_own_failure(provider: SenderIdProvider) -> None:
     _, failures = check(provider, sender_id="A", iso_country_code="USA", message_types=["X"], region="x")
     assert set(failures) == {"sender_id", "iso_country_code", "message_types", "region"}
-    assert all(reason.startswith(key) for key, reason in failures.items())
+
+
+def test_a_reason_never_repeats_the_property_name_the_engine_shows_before_it(provider: SenderIdProvider) -> None:
+    _, failures = check(provider, sender_id=12345.0, tags={"aws:team": "x"}, deletion_protection_enabled="yes")
+    assert failures == {
+        "sender_id": 'must be a string such as "ACME", got the number 12345: quote it',
+        "tags": "tag key 'aws:team' starts with 'aws:', which AWS reserves: choose another prefix",
+        "deletion_protection_enabled": "must be true or false, got 'yes'",
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        ("UK", "'UK' is not an ISO 3166-1 alpha-2 country code: did you mean 'GB'?"),
+        ("XX", "'XX' is not an ISO 3166-1 alpha-2 country code: use an assigned code such as 'GB' or 'DE'"),
+        ("zz", "'zz' is not an ISO 3166-1 alpha-2 country code: use an assigned code such as 'GB' or 'DE'"),
+    ],
+)
+def test_codes_that_only_look_like_countries_are_refused(provider: SenderIdProvider, code: str, reason: str) -> None:
+    _, failures = check(provider, iso_country_code=code)
+    assert failures == {"iso_country_code": reason}
 
 
 def test_unknown_values_pass_through_in_preview(provider: SenderIdProvider) -> None:
@@ -143,3 +166,47 @@ def test_unknown_values_pass_through_in_preview(provider: SenderIdProvider) -> N
     assert inputs["sender_id"] is unknown
     assert inputs["message_types"][0] is unknown
     assert inputs["tags"]["team"] is unknown
+
+
+def configured(**config: str) -> SenderIdProvider:
+    provider = SenderIdProvider()
+    provider.configure(ConfigureRequest(Config(config, "test")))
+    return provider
+
+
+def test_missing_region_is_refused_at_check_naming_the_config_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    _, failures = check(configured())
+    assert list(failures) == ["region"]
+    assert "pulumi config set aws:region" in failures["region"]
+
+
+@pytest.mark.parametrize(
+    ("region", "hint"),
+    [
+        ("moon-1", "'moon-1' is not an AWS region name. End User Messaging SMS is available in: af-south-1"),
+        ("eu-west-9", "If AWS opened it recently, upgrade boto3 (pip install -U boto3)"),
+    ],
+)
+def test_a_typo_in_the_stacks_region_is_refused_at_check_naming_where_it_came_from(region: str, hint: str) -> None:
+    _, failures = check(configured(**{"aws:region": region}))
+    assert list(failures) == ["region"]
+    assert hint in failures["region"]
+    assert failures["region"].endswith("(the region comes from stack config aws:region)")
+
+
+def test_the_environment_is_named_when_the_region_came_from_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_REGION", "eu-wset-2")
+    _, failures = check(configured())
+    assert failures["region"].endswith("(the region comes from environment variable AWS_REGION)")
+
+
+def test_a_region_input_boto3_does_not_know_for_the_service_is_refused(provider: SenderIdProvider) -> None:
+    _, failures = check(provider, region="cn-north-1")
+    assert "'cn-north-1' is not a region where the installed boto3" in failures["region"]
+    assert failures["region"].endswith("(the region comes from the region input)")
+
+
+def test_a_region_input_overrides_a_bad_stack_region() -> None:
+    _, failures = check(configured(**{"aws:region": "moon-1"}), region="eu-west-1")
+    assert failures == {}

@@ -99,12 +99,6 @@ def test_lost_response_is_recovered_without_a_second_lease(provider: SenderIdPro
     assert calls(emulated) == {"DescribeSenderIds": 2, "RequestSenderId": 1}
 
 
-def test_missing_region_names_the_config_key(emulated: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("AWS_DEFAULT_REGION")
-    with pytest.raises(RuntimeError, match="pulumi config set aws:region"):
-        create(SenderIdProvider())
-
-
 def test_read_returns_normalised_outputs_and_inputs(provider: SenderIdProvider, emulated: Any) -> None:
     id_, outs = create(provider, message_types=["PROMOTIONAL", "TRANSACTIONAL"])
     emulated.reset_call_counts()

@@ -28,6 +28,7 @@ from moto.core.common_models import BaseModel
 from moto.utilities.tagging_service import TaggingService
 
 from ..countries import is_iso_country
+from ..regions import partition_of
 from .exceptions import (
     SENDER_ID_RESOURCE_TYPE,
     ConflictException,
@@ -36,7 +37,6 @@ from .exceptions import (
     SmsVoiceError,
     ValidationException,
 )
-from .regions import partition_of
 from .state import LOCK, SERVICE_NAME, STATE
 from .validation import sender_id_problem
 
