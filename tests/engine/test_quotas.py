@@ -72,18 +72,18 @@ def test_two_stacks_sharing_one_quota_both_succeed_and_keep_it_busy(
     start_provider: StartProvider, quotas_on: Any, aws: Any
 ) -> None:
     engines = [Engine(start_provider(**PACED), parallel=16) for _ in range(2)]
-    stacks = [program(N // 4, prefix) for prefix in ("ALPHA", "BETA")]
-    floor = (N // 2) / RATE
+    stacks = [program(N // 2, prefix) for prefix in ("ALPHA", "BETA")]
+    floor = N / RATE
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         up = timed(lambda: list(pool.map(lambda pair: pair[0].up(pair[1]), zip(engines, stacks, strict=True))))
-        assert [len(engine.state) for engine in engines] == [N // 4, N // 4]
+        assert [len(engine.state) for engine in engines] == [N // 2, N // 2]
         refresh = timed(lambda: list(pool.map(lambda engine: engine.refresh(), engines)))
-        assert [len(engine.state) for engine in engines] == [N // 4, N // 4]
+        assert [len(engine.state) for engine in engines] == [N // 2, N // 2]
         destroy = timed(lambda: list(pool.map(lambda engine: engine.destroy(), engines)))
 
     assert aws.describe_sender_ids()["SenderIds"] == []
-    assert quotas_on.control.call_counts()["RequestSenderId"] >= N // 2
+    assert quotas_on.control.call_counts()["RequestSenderId"] >= N
     for phase, seconds in {"up": up, "refresh": refresh, "destroy": destroy}.items():
         assert seconds <= MAX_SHARED_OVER_FLOOR * floor, f"{phase} took {seconds:.1f} s, floor {floor} s"
 
