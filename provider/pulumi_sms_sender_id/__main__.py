@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from . import adoption, inventory, rules, settings
+from . import adoption, inventory, regions, rules, settings
 from .calls import Connection
 from .errors import SenderIdError
 
@@ -86,6 +86,9 @@ def _regions(given: Sequence[str], profile: str | None) -> tuple[str, ...]:
             rules.region(region)
         except rules.Invalid as problem:
             raise BadInput(f"--region {problem}") from None
+        unknown = regions.problem(region)
+        if unknown:
+            raise BadInput(f"--region {unknown}")
     return tuple(dict.fromkeys(given))
 
 

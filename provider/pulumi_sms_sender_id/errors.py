@@ -28,7 +28,8 @@ class SenderIdError(Exception):
 def _adopt_hint(sender: str) -> str:
     return (
         f"If this stack should manage the existing {sender} (for example after an interrupted "
-        "`pulumi up` that leased it), set adopt_existing=True on the resource and run `pulumi up` again"
+        "`pulumi up` that leased it) and no other resource of the stack declares it, set adopt_existing=True "
+        "on the resource and run `pulumi up` again; if another resource declares it, declare it once"
     )
 
 
@@ -195,14 +196,24 @@ def replayed_answer(sender: str) -> SenderIdError:
     return SenderIdError(f"AWS kept replaying an old answer for {sender}; run `pulumi up` again")
 
 
+def twin_declaration(resource_name: str, first_name: str, sender: str) -> SenderIdError:
+    """Two resources of one program declare the same sender ID, country and region."""
+    return SenderIdError(
+        f"SenderId {resource_name!r} declares {sender}, which SenderId {first_name!r} of this program already "
+        "declares. Declare each sender ID once (export or pass the first resource where the second is used): "
+        "two resources would fight over one lease, and destroying either would release it for both"
+    )
+
+
 def not_adopted(sender: str) -> SenderIdError:
     """The account already holds the sender ID and the resource did not ask to adopt it."""
     return SenderIdError(
         f"{sender} already exists in this AWS account, so it was not requested again. "
-        "If this stack should manage it (for example a registered sender ID, or one leased by a "
-        "`pulumi up` that was interrupted before saving state), set adopt_existing=True on the "
-        "resource and run `pulumi up` again. Otherwise remove it from the program or use another "
-        "sender ID."
+        "adopt_existing=True is for a sender ID that no other resource of this stack or of another stack "
+        "declares: a registered sender ID, or one leased by a `pulumi up` that was interrupted before saving "
+        "state. If that is the case, set adopt_existing=True on the resource and run `pulumi up` again. If "
+        "another resource already declares it, declare it once; otherwise remove it from the program or "
+        "use another sender ID."
     )
 
 

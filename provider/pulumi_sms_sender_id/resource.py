@@ -9,7 +9,7 @@ from typing import Any, Final
 import pulumi
 import pulumi.dynamic
 
-from . import schema
+from . import declarations, schema
 from .properties import MessageType
 from .provider import SenderIdProvider
 
@@ -84,7 +84,9 @@ class SenderId(pulumi.dynamic.Resource, module="smsvoice", name="SenderId"):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(SenderIdProvider(), resource_name, _props(args, kwargs), opts)
+        props = _props(args, kwargs)
+        declarations.claim(resource_name, props)
+        super().__init__(SenderIdProvider(), resource_name, props, opts)
 
     @staticmethod
     def get(resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None) -> SenderId:

@@ -23,7 +23,7 @@ def sender_ids_in(program: str) -> list[str]:
         (["--filter", "registered=maybe"], "error: --filter: filter registered takes true or false, got 'maybe'"),
         (["--filter", "iso-country-code"], "error: --filter: filter 'iso-country-code' is not NAME=VALUE"),
         (["--requests-per-second", "0"], "error: --requests-per-second must be a positive number"),
-        (["--region", "Europe"], "error: --region 'Europe' is not an AWS region name such as 'eu-west-2'"),
+        (["--region", "Europe"], "error: --region must be an AWS region name such as 'eu-west-2', got 'Europe'"),
     ],
 )
 def test_bad_input_is_one_line_and_no_aws_call(emulated: Any, adopt: Adopt, args: list[str], message: str) -> None:

@@ -1,0 +1,62 @@
+"""Each sender ID is declared once per program: a twin fails at declaration, naming both resources.
+
+Two `SenderId` resources with the same sender ID, country and region would share one lease: with
+`adopt_existing` the second "creates" the first's sender ID, and destroying either releases what the
+other still declares. Only values known while the program runs are compared (an Output is not), and
+only within one run of a program: the run's Pulumi monitor tells runs apart (each `pulumi up`, each
+`set_mocks`, each `run_program`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping
+from typing import Any, Final
+
+import pulumi
+from pulumi.runtime import settings as runtime_settings
+
+from . import errors
+from . import properties as p
+
+Key = tuple[str, str, str]  # (SENDER_ID, COUNTRY, region, "" for the stack's unknown default)
+
+_lock: Final = threading.Lock()
+_run: list[object] = []  # the monitor of the run the declarations belong to
+_declared: dict[Key, str] = {}
+
+
+def _default_region() -> str:
+    """The stack's region as the program sees it (the provider resolves it the same way)."""
+    try:
+        configured = pulumi.Config("aws").get("region")
+    except Exception:  # no project settings: a program run outside Pulumi
+        configured = None
+    return configured or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or ""
+
+
+def _key(props: Mapping[str, Any]) -> Key | None:
+    sender_id, country, region = props.get(p.SENDER_ID), props.get(p.ISO_COUNTRY_CODE), props.get(p.REGION)
+    if not isinstance(sender_id, str) or not isinstance(country, str):
+        return None
+    if region is not None and not isinstance(region, str):
+        return None
+    return sender_id.upper(), country.upper(), region or _default_region()
+
+
+def claim(resource_name: str, props: Mapping[str, Any]) -> None:
+    """Record the declaration; raise when another resource of this run declared the same sender ID."""
+    key = _key(props)
+    if key is None:
+        return
+    monitor = runtime_settings.SETTINGS.monitor
+    with _lock:
+        if not _run or _run[0] is not monitor:
+            _run[:] = [monitor]
+            _declared.clear()
+        first = _declared.setdefault(key, resource_name)
+    if first != resource_name:
+        sender, country, region = key
+        where = f" in {region}" if region else ""
+        raise errors.twin_declaration(resource_name, first, f"sender ID {sender} ({country}){where}")

@@ -1,0 +1,55 @@
+"""Each sender ID is declared once per program: a twin fails at declaration, naming both resources."""
+
+from __future__ import annotations
+
+import pulumi
+import pytest
+
+from pulumi_sms_sender_id import SenderId
+from pulumi_sms_sender_id.errors import SenderIdError
+from tests.mocks import ProviderBackedMocks
+from tests.support import REGION
+
+
+@pulumi.runtime.test
+def test_a_twin_declaration_fails_naming_both_resources(pulumi_mocks: ProviderBackedMocks) -> None:
+    SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
+
+    with pytest.raises(SenderIdError) as twin:
+        SenderId("brand-gb-again", sender_id="acme", iso_country_code="gb")
+
+    assert str(twin.value).startswith(
+        f"SenderId 'brand-gb-again' declares sender ID ACME (GB) in {REGION}, which SenderId 'brand-gb' of this "
+        "program already declares. Declare each sender ID once"
+    )
+
+
+@pulumi.runtime.test
+def test_the_stacks_region_and_an_explicit_same_region_are_twins(pulumi_mocks: ProviderBackedMocks) -> None:
+    SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
+    with pytest.raises(SenderIdError, match="already declares"):
+        SenderId("brand-gb-here", sender_id="ACME", iso_country_code="GB", region=REGION)
+
+
+@pulumi.runtime.test
+def test_the_same_sender_id_in_other_countries_or_regions_is_no_twin(pulumi_mocks: ProviderBackedMocks) -> None:
+    SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
+    SenderId("brand-de", sender_id="ACME", iso_country_code="DE")
+    SenderId("brand-gb-ireland", sender_id="ACME", iso_country_code="GB", region="eu-west-1")
+
+
+def test_values_not_known_while_the_program_runs_are_left_to_the_provider(pulumi_mocks: ProviderBackedMocks) -> None:
+    @pulumi.runtime.test
+    def program() -> None:
+        SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
+        SenderId("brand-gb-later", sender_id=pulumi.Output.from_input("ACME"), iso_country_code="GB")
+
+    with pytest.raises(SenderIdError, match="already exists in this AWS account, so it was not requested again"):
+        program()
+
+
+@pulumi.runtime.test
+def test_a_new_run_of_the_program_starts_with_no_declarations(pulumi_mocks: ProviderBackedMocks) -> None:
+    SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
+    pulumi.runtime.set_mocks(ProviderBackedMocks(config={"aws:region": REGION}), project="project", stack="test")
+    SenderId("brand-gb-next-run", sender_id="ACME", iso_country_code="GB", adopt_existing=True)
