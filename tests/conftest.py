@@ -12,7 +12,7 @@ from pulumi.dynamic.config import Config
 from pulumi_sms_sender_id import SenderIdProvider, client, pacing, releases
 from tests.support import FAST, REGION
 
-pytest_plugins = ["pulumi_sms_sender_id.emulator.testing", "tests.mocks"]
+pytest_plugins = ["pulumi_sms_sender_id.testing.pytest_plugin", "tests.mocks"]  # the kit loads the emulator's
 
 
 @pytest.fixture(autouse=True)

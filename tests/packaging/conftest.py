@@ -6,13 +6,19 @@ from __future__ import annotations
 import subprocess
 import sys
 import sysconfig
+import time
 import venv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+#: A user's project (three sender IDs, its own tests); the packaging tests copy it out of the repository.
+USER_PROJECT = Path(__file__).resolve().parent / "user_project"
+
+collect_ignore = ["user_project"]  # its tests run in the fresh virtualenv, as the user runs them
 
 
 @dataclass(frozen=True)
@@ -27,14 +33,17 @@ class FreshEnv:
     environment through a path entry, so the suite needs no network."""
 
     root: Path
+    install_seconds: float = 0.0  # `pip install` of the wheel
 
     @property
     def python(self) -> Path:
         return self.root / "bin" / "python"
 
-    def run(self, *args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, cwd: Path, timeout: float = 300, env: Mapping[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(self.python), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+            [str(self.python), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False, env=env
         )
 
 
@@ -66,6 +75,7 @@ def fresh_env(built: Built, tmp_path_factory: pytest.TempPathFactory) -> FreshEn
     # The test environment's packages (pulumi, boto3, moto, pytest) without its editable checkout: a plain
     # path entry adds the directory but does not run the .pth files inside it.
     (site / "zz-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    started = time.monotonic()
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(env.python), "install", "--quiet", "--no-deps", str(built.wheel)],
         check=True,
@@ -73,4 +83,4 @@ def fresh_env(built: Built, tmp_path_factory: pytest.TempPathFactory) -> FreshEn
         text=True,
         timeout=300,
     )
-    return env
+    return FreshEnv(root, install_seconds=time.monotonic() - started)

@@ -125,12 +125,15 @@ Faults (test controls)                  ThrottlingException (400) / InternalServ
 
 Test controls (process-global, thread-safe; over HTTP under ``/_sms-voice-emulator/``):
 :func:`inject_fault`, :func:`configure`, :func:`seed_sender_id`, :func:`call_counts`,
-:func:`reset_call_counts`, :func:`reset`. ``pulumi_sms_sender_id.emulator.testing`` is a pytest
-plugin with fixtures and an HTTP control client.
+:func:`reset_call_counts`, :func:`reset`. Without pytest (the ``[emulator]`` extra is enough):
+:class:`EmulatorServer` runs the server as a subprocess, :class:`EmulatorControl` drives its controls over
+HTTP, :class:`InProcessControl` those of ``mock_aws()``, :func:`make_client` builds a fast client.
+``pulumi_sms_sender_id.emulator.testing`` is the pytest plugin with the fixtures.
 """
 
 from __future__ import annotations
 
+from .control_client import EmulatorControl, InProcessControl
 from .controls import (
     call_counts,
     configure,
@@ -140,6 +143,7 @@ from .controls import (
     reset_call_counts,
     seed_sender_id,
 )
+from .launcher import EmulatorServer, make_client
 from .registration import register
 from .state import (
     CONTROL_PATH_PREFIX,
@@ -167,10 +171,14 @@ __all__ = [
     "MOTO_SERVICE_KEY",
     "RELEASE_WINDOW_ENV_VAR",
     "SERVICE_NAME",
+    "EmulatorControl",
+    "EmulatorServer",
+    "InProcessControl",
     "call_counts",
     "configure",
     "current_config",
     "inject_fault",
+    "make_client",
     "register",
     "reset",
     "reset_call_counts",

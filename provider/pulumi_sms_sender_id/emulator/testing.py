@@ -3,7 +3,10 @@
 Enable it from the root ``conftest.py`` with ``pytest_plugins = ["pulumi_sms_sender_id.emulator.testing"]``
 (or ``pytest -p pulumi_sms_sender_id.emulator.testing``). Fixtures:
 
-* ``sms_voice_client``: a boto3 ``pinpoint-sms-voice-v2`` client on ``mock_aws()``, fresh state.
+* ``emulator_region``: the region of ``sms_voice_client`` (default ``us-east-1``); a test chooses its own
+  with ``@pytest.mark.parametrize("emulator_region", ["eu-west-2"])``, a folder by overriding the fixture.
+* ``sms_voice_client``: a boto3 ``pinpoint-sms-voice-v2`` client on ``mock_aws()`` in ``emulator_region``
+  (also ``AWS_REGION``/``AWS_DEFAULT_REGION`` for code that takes the region from the environment), fresh state.
 * ``emulator_control``: the in-process controls (:class:`InProcessControl`), for ``sms_voice_client``.
 * ``emulator_server`` (session): one :class:`EmulatorServer` subprocess shared by the session.
 * ``emulator``: that server, reset before the test.
@@ -36,6 +39,7 @@ __all__ = [
     "InProcessControl",
     "emulator",
     "emulator_control",
+    "emulator_region",
     "emulator_server",
     "make_client",
     "sms_voice_client",
@@ -47,8 +51,15 @@ __all__ = [
 
 
 @pytest.fixture
-def sms_voice_client(monkeypatch: pytest.MonkeyPatch) -> Iterator[PinpointSMSVoiceV2Client]:
-    """A boto3 pinpoint-sms-voice-v2 client served in process by ``mock_aws()``, from a clean state."""
+def emulator_region() -> str:
+    """The region the in-process emulator's client and environment use; override it to choose another."""
+    return TEST_REGION
+
+
+@pytest.fixture
+def sms_voice_client(monkeypatch: pytest.MonkeyPatch, emulator_region: str) -> Iterator[PinpointSMSVoiceV2Client]:
+    """A boto3 pinpoint-sms-voice-v2 client in ``emulator_region``, served in process by ``mock_aws()``,
+    from a clean state."""
     from moto import mock_aws
 
     from .controls import reset
@@ -56,15 +67,15 @@ def sms_voice_client(monkeypatch: pytest.MonkeyPatch) -> Iterator[PinpointSMSVoi
 
     for name, value in FAKE_CREDENTIALS.items():
         monkeypatch.setenv(name, value)
-    monkeypatch.setenv("AWS_DEFAULT_REGION", TEST_REGION)
-    monkeypatch.setenv("AWS_REGION", TEST_REGION)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", emulator_region)
+    monkeypatch.setenv("AWS_REGION", emulator_region)
     # An endpoint override (e.g. left over from using the server) would bypass mock_aws().
     for name in ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL", ENDPOINT_ENV_VAR):
         monkeypatch.delenv(name, raising=False)
     register()
     with mock_aws():
         reset()
-        yield make_client(TEST_REGION)
+        yield make_client(emulator_region)
     reset()
 
 

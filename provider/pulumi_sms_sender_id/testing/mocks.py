@@ -57,7 +57,8 @@ class ProviderBackedMocks(pulumi.runtime.Mocks):
             return read.id or None, read.outs or {}
         checked = provider.check({}, props)
         if checked.failures:
-            raise CheckFailed("; ".join(f"{f.property}: {f.reason}" for f in checked.failures))
+            reasons = "; ".join(f"{f.property}: {f.reason}" for f in checked.failures)
+            raise CheckFailed(f"{args.name}: {reasons}")  # which of the program's sender IDs, as `pulumi up` says
         created = provider.create(checked.inputs)
         self.resources[args.name] = created.outs or {}
         return created.id, created.outs or {}

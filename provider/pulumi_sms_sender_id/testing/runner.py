@@ -1,8 +1,9 @@
 """Run a Pulumi project's program once, as the Python language host would, under `ProviderBackedMocks`.
 
-The program runs with `run_in_stack` on a fresh event loop and stack config from `Pulumi.<stack>.yaml`;
-the stack outputs are captured as the engine receives them (the root stack's RegisterResourceOutputs).
-Nothing is saved: every run is a first `pulumi up` of an empty stack.
+The program runs with `run_in_stack` on a fresh event loop and stack config from `Pulumi.<stack>.yaml`,
+in the engine's working directory with its own modules imported afresh (`imports`), so any number of
+runs fit in one process. The stack outputs are captured as the engine receives them (the root stack's
+RegisterResourceOutputs). Nothing is saved: every run is a first `pulumi up` of an empty stack.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pulumi.runtime.mocks import MockEngine, MockSettings
 from pulumi.runtime.settings import set_root_resource
 from pulumi.runtime.stack import run_in_stack
 
+from .imports import program_imports
 from .mocks import ProviderBackedMocks, RecordingMonitor, RegisteredResource, reveal, urn_parts
 from .projects import Project, load_project, stack_config
 
@@ -65,6 +67,20 @@ class RunResult:
         }
 
 
+def _quiet_about_unretrieved(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Drop asyncio's "exception was never retrieved" reports: when one resource fails, every output
+    depending on it holds the same exception, and each would print its traceback when collected (over a
+    thousand lines for three resources). The failure itself is raised from the run, once."""
+    if str(context.get("message", "")).endswith("exception was never retrieved"):
+        return
+    loop.default_exception_handler(context)
+
+
+def _working_directory(project: Project) -> Path:
+    """The engine's: `main` when it is a directory, else the project's directory."""
+    return project.program if project.program.is_dir() else project.directory
+
+
 def _execute(program: Path, project: Project, stack: str, config: dict[str, str], monitor: RecordingMonitor) -> None:
     """Body of one run, inside its own context: settings, config and the root stack never leak out."""
     features = monitor.GetDeploymentInfo(empty_pb2.Empty()).supportedFeatures  # type: ignore[no-untyped-call]
@@ -90,8 +106,10 @@ def _execute(program: Path, project: Project, stack: str, config: dict[str, str]
         runpy.run_path(str(program), run_name="__main__")
 
     loop = asyncio.new_event_loop()
+    loop.set_exception_handler(_quiet_about_unretrieved)
     try:
-        loop.run_until_complete(run_in_stack(program_module))
+        with program_imports(program, _working_directory(project)):
+            loop.run_until_complete(run_in_stack(program_module))
     finally:
         # As the Automation API does: cancel what a failed program left pending, then close the loop.
         pending = asyncio.all_tasks(loop)
