@@ -19,7 +19,7 @@ from tests.engine.conftest import StartProvider
 from tests.engine.harness import Engine
 
 RATE = 10
-N = 40
+N = 60
 FLOOR_SECONDS = N / RATE
 MAX_OVER_FLOOR = 1.2
 MAX_SHARED_OVER_FLOOR = 1.5
