@@ -25,10 +25,9 @@ from typing import TYPE_CHECKING, Any, Final
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
-    ConnectionClosedError,
     ConnectTimeoutError,
     EndpointConnectionError,
-    ReadTimeoutError,
+    HTTPClientError,
 )
 
 from . import client as clients
@@ -44,10 +43,13 @@ TRANSIENT_ATTEMPTS: Final = 6
 BASE_DELAY: Final = 0.25
 MAX_DELAY: Final = 8.0
 
-LOST_CODES: Final = frozenset({"InternalServerException", "ServiceUnavailableException", "InternalFailure"})
+LOST_CODES: Final = frozenset(
+    {"InternalServerException", "ServiceUnavailableException", "InternalFailure", "RequestTimeout"}
+)
 THROTTLING_CODES: Final = frozenset({"ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded"})
-#: Transport failures after which the request may or may not have been applied.
-LOST_TRANSPORT: Final = (ConnectionClosedError, ReadTimeoutError)
+HTTP_TOO_MANY_REQUESTS: Final = 429
+HTTP_REQUEST_TIMEOUT: Final = 408
+HTTP_SERVER_ERROR: Final = 500
 #: Transport failures before the request reached AWS: safe to send again.
 UNSENT_TRANSPORT: Final = (EndpointConnectionError, ConnectTimeoutError)
 
@@ -60,14 +62,21 @@ class Outcome(enum.Enum):
 
 
 def classify(problem: Exception) -> Outcome:
+    """By the modeled error code, else by the HTTP status: a gateway's 502/503/504 or 429 carries no
+    modeled code (botocore names it "504"), and may hide a change AWS made, or ask to slow down."""
     if isinstance(problem, ClientError):
         code = str(problem.response.get("Error", {}).get("Code", ""))
-        if code in THROTTLING_CODES:
+        status = int(problem.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+        if code in THROTTLING_CODES or status == HTTP_TOO_MANY_REQUESTS:
             return Outcome.THROTTLED
-        return Outcome.LOST if code in LOST_CODES else Outcome.FINAL
-    if isinstance(problem, LOST_TRANSPORT):
-        return Outcome.LOST
-    return Outcome.UNSENT if isinstance(problem, UNSENT_TRANSPORT) else Outcome.FINAL
+        if code in LOST_CODES or status >= HTTP_SERVER_ERROR or status == HTTP_REQUEST_TIMEOUT:
+            return Outcome.LOST
+        return Outcome.FINAL
+    if isinstance(problem, UNSENT_TRANSPORT):
+        return Outcome.UNSENT
+    # Any other HTTP failure (a dropped or timed-out connection, a broken response) came after the
+    # request left: AWS may have acted on it.
+    return Outcome.LOST if isinstance(problem, HTTPClientError) else Outcome.FINAL
 
 
 @dataclass
@@ -91,6 +100,8 @@ class History:
     def failed(self, outcome: Outcome) -> None:
         if outcome is Outcome.THROTTLED:
             self.throttled += 1
+            return
+        if outcome is Outcome.FINAL:
             return
         self.transient += 1
         if outcome is Outcome.LOST and self.lost_at is None:

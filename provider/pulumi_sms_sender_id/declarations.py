@@ -3,8 +3,8 @@
 Two `SenderId` resources with the same sender ID, country and region would share one lease: with
 `adopt_existing` the second "creates" the first's sender ID, and destroying either releases what the
 other still declares. Only values known while the program runs are compared (an Output is not), and
-only within one run of a program: the run's Pulumi monitor tells runs apart (each `pulumi up`, each
-`set_mocks`, each `run_program`).
+only within one run of a program: the run's Pulumi monitor tells runs apart (each `pulumi up`, and
+under mocks each `run_program` or `sender_id_mocks` test; a user's own mocks are not checked).
 """
 
 from __future__ import annotations
@@ -45,12 +45,30 @@ def _key(props: Mapping[str, Any]) -> Key | None:
     return sender_id.upper(), country.upper(), region or _default_region()
 
 
+def _runs_apart(monitor: object) -> bool:
+    """Whether one monitor means one run of the program, so that declarations can be compared.
+
+    True for the engine's monitor, and for mocks that the package's runner and fixtures install
+    afresh for every run or test (`ProviderBackedMocks`, which says so). A user's own mocks, often set
+    once per test module for many tests, could hold declarations of several tests: not compared.
+    """
+    if monitor is None:
+        return False
+    from pulumi.runtime.mocks import MockMonitor
+
+    if isinstance(monitor, MockMonitor):
+        return bool(getattr(monitor.mocks, "one_run_per_instance", False))
+    return True
+
+
 def claim(resource_name: str, props: Mapping[str, Any]) -> None:
     """Record the declaration; raise when another resource of this run declared the same sender ID."""
     key = _key(props)
     if key is None:
         return
     monitor = runtime_settings.SETTINGS.monitor
+    if not _runs_apart(monitor):
+        return
     with _lock:
         if not _run or _run[0] is not monitor:
             _run[:] = [monitor]

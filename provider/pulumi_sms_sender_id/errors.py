@@ -105,14 +105,14 @@ def _by_code(code: str, reason: str, sender: str, operation: str, response: Mapp
         return _access(reason, sender, operation)
     if code == "ResourceNotFoundException":
         return f"{sender} does not exist in this account and region"
-    if code in ("ThrottlingException", "TooManyRequestsException"):
+    if code in ("ThrottlingException", "TooManyRequestsException") or code == "429":
         return (
             "AWS kept throttling the requests for longer than the provider may wait "
             "(stack config sms-sender-id:throttleTimeoutSeconds, 900 s unless set). Other deployments may be "
             "sharing the account's request quota: run again later, allow a longer wait with "
             "`pulumi config set sms-sender-id:throttleTimeoutSeconds 1800`, or ask AWS for a higher quota"
         )
-    if code in ("InternalServerException", "ServiceUnavailableException"):
+    if code in ("InternalServerException", "ServiceUnavailableException") or (code.isdigit() and int(code) >= 500):
         return "AWS had an internal error after several retries; run `pulumi up` again"
     if code in ("UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"):
         return "the AWS credentials are invalid or expired; refresh them (aws sso login, or new keys)"
@@ -191,9 +191,17 @@ def still_releasing(explained: SenderIdError, sender: str, waited: float) -> Sen
     )
 
 
-def replayed_answer(sender: str) -> SenderIdError:
-    """The user's ClientToken kept replaying the lease of a sender ID released since."""
-    return SenderIdError(f"AWS kept replaying an old answer for {sender}; run `pulumi up` again")
+def perhaps_ours(error: SenderIdError, sender: str) -> SenderIdError:
+    """"Already exists" after an attempt of ours that may have leased it, and Describe still misses it."""
+    return SenderIdError(
+        f"AWS says {sender} already exists, and an earlier attempt of this `pulumi up` may have leased it "
+        "(its answer was lost), but AWS does not list it yet. Run `pulumi up` again in a minute; if the "
+        "stack then reports that it already exists, this stack leased it: set adopt_existing=True on the "
+        "resource to take it into the stack",
+        code=error.code,
+        reason=error.reason,
+        facts=error.facts,
+    )
 
 
 def twin_declaration(resource_name: str, first_name: str, sender: str) -> SenderIdError:

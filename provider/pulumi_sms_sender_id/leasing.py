@@ -5,10 +5,12 @@
   (`first_token`), or a random one without it;
 - every retry gets a fresh random token, so no retry can replay (or be refused) as an earlier one;
 - a success answered to the user's token is trusted only if Describe then finds the sender ID (it may
-  replay the lease of a sender ID released since), and a failure answered to it is asked once more
-  with a fresh token (it may be cached from an earlier run).
+  replay the lease of a sender ID released since; Describe gets a few seconds, as it may lag behind
+  a fresh lease), and a failure answered to it is asked once more with a fresh token (it may be
+  cached from an earlier run).
 After an answer that may hide a success (5xx, dropped connection) a Describe tells whether our
-request went through, so a retry never leases twice. Right after this process released the same
+request went through, so a retry never leases twice; and once an earlier attempt may have leased it,
+"already exists" means ours (Describe lagged), never someone else's. Right after this process released the same
 sender ID (a message-type change), AWS's release delay is waited out (`lease`'s `release_wait`).
 `diff` ignores `client_token` (its schema row changes nothing); `outputs` only echoes it.
 """
@@ -35,6 +37,10 @@ from .sender_ids import Target
 OPERATION: Final = "RequestSenderId"
 #: While waiting out AWS's release of our own sender ID, a line in the output at most this often.
 RELEASE_NOTICE_EVERY_SECONDS: Final = 15.0
+#: Describe may lag behind a lease a moment ago: before concluding it is absent, look this many times...
+DESCRIBE_LOOKS: Final = 3
+#: ...this many seconds apart.
+DESCRIBE_LAG_SECONDS: Final = 1.0
 
 
 def first_token(user_token: str | None, params: Mapping[str, Any]) -> str:
@@ -87,6 +93,8 @@ class _Progress:
     release_deadline: float = 0.0
     throttle_deadline: float = 0.0
     last_notice: float = -RELEASE_NOTICE_EVERY_SECONDS
+    #: An earlier attempt may have leased it (its answer was lost, or it succeeded unseen by Describe).
+    maybe_ours: bool = False
 
     def __post_init__(self) -> None:
         now = time.monotonic()
@@ -107,8 +115,12 @@ def _after_failure(progress: _Progress, problem: ClientError | BotoCoreError) ->
     Raises the explained failure when no retry is due.
     """
     outcome = calls.classify(problem)
-    if outcome is Outcome.LOST and (found := sender_ids.find(progress.target)) is not None:
-        return _Found(found)
+    if outcome is Outcome.LOST:
+        if (found := sender_ids.find(progress.target)) is not None:
+            return _Found(found)
+        progress.maybe_ours = True
+    if isinstance(problem, ClientError) and reason_of(problem)[1] == "RESOURCE_ALREADY_EXISTS" and progress.maybe_ours:
+        return _ours_after_all(progress, problem)
     if isinstance(problem, BotoCoreError):
         if outcome is Outcome.FINAL or progress.history.transient >= progress.policy.max_attempts:
             raise explain_local(problem, progress.target.label) from None
@@ -123,6 +135,24 @@ def _after_failure(progress: _Progress, problem: ClientError | BotoCoreError) ->
     if outcome is Outcome.LOST and progress.history.transient < progress.policy.max_attempts:
         return calls.backoff(progress.history.transient)
     raise explain(problem, progress.target.label) from None
+
+
+def find_patiently(target: Target, sleep: Callable[[float], None]) -> dict[str, Any] | None:
+    """Describe, giving a lease made a moment ago DESCRIBE_LOOKS chances to show up."""
+    for look in range(DESCRIBE_LOOKS):
+        if look:
+            sleep(DESCRIBE_LAG_SECONDS)
+        if (found := sender_ids.find(target)) is not None:
+            return found
+    return None
+
+
+def _ours_after_all(progress: _Progress, problem: ClientError) -> _Found:
+    """"Already exists" after an attempt of ours that may have leased it: the lease is ours."""
+    found = find_patiently(progress.target, progress.policy.sleep)
+    if found is None:
+        raise errors.perhaps_ours(explain(problem, progress.target.label), progress.target.label) from None
+    return _Found(found)
 
 
 def _release_pause(progress: _Progress, problem: ClientError) -> float:
@@ -160,11 +190,11 @@ def request(target: Target, params: Mapping[str, Any], user_token: str | None, p
                 return step.record
             policy.sleep(step)
         else:
-            if user_token is None or sender_ids.find(target) is not None:
-                return answer
-            # The user's token replayed the answer of a sender ID released since: lease it for real.
-            if attempt >= policy.max_attempts:
-                raise errors.replayed_answer(target.label)
+            if user_token is None or attempt > 1 or find_patiently(target, policy.sleep) is not None:
+                return answer  # only the user's token can be answered with a replay
+            # The user's token replayed the answer of a sender ID released since: lease it for real,
+            # knowing that if Describe merely lagged, "already exists" will mean ours.
+            progress.maybe_ours = True
         token = fresh_token()
     raise AssertionError("unreachable")
 

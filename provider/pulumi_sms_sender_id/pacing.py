@@ -25,10 +25,14 @@ from . import notices
 SPACING: Final = 1.02
 #: After a throttle the rate is multiplied by this...
 BACKOFF: Final = 0.5
-#: ...and climbs back to the quota linearly over this many slots at the quota's rate.
+#: ...and climbs back to the quota linearly over this many slots at the quota's rate. Recovering by time
+#: keeps a quota shared by several processes busy; the price is that a rate configured far above the
+#: real quota keeps meeting throttles (`requestsPerSecond` is the user's statement of the quota).
 RECOVERY_SLOTS: Final = 8.0
-#: Never slower than this fraction of the quota: a throttle storm must not stall a stack for minutes.
+#: Never slower than this fraction of the quota, nor than MIN_RATE when the quota configured is far
+#: above the real one: a throttle storm must not stall a stack for minutes, nor keep hammering AWS.
 MIN_FRACTION: Final = 0.05
+MIN_RATE: Final = 0.05
 #: Waits shorter than this are not worth a line in the `pulumi up` output...
 NOTICE_AFTER_SECONDS: Final = 3.0
 #: ...and one line per pacer per this many seconds is enough to show progress.
@@ -94,7 +98,7 @@ class Pacer:
             if sent_at <= self._slowed_at:
                 return
             now = self._clock()
-            self._slowed_to = max(self.quota * MIN_FRACTION, self._rate(now) * BACKOFF)
+            self._slowed_to = max(min(self.quota * MIN_FRACTION, MIN_RATE), self._rate(now) * BACKOFF)
             self._slowed_at = now
             self._next_slot = max(self._next_slot, now + SPACING / self._slowed_to)
 

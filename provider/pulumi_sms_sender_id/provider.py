@@ -76,8 +76,12 @@ class SenderIdProvider(ResourceProvider):
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         target = self._target_of(id_)
         record, tags = sender_ids.find_with_tags(target, id_)
-        if record is None or tags is None:
+        if record is None:
             return ReadResult("", {})
+        if tags is None:  # Describe holds it, ListTags did not yet (a lease a moment ago): never drop it
+            tags = sender_ids.list_tags(target, id_)
+        if tags is None:
+            tags = p.as_tags(props.get(p.TAGS))
         outs = outputs.from_record(props, record, target.region, tags)
         return ReadResult(record["SenderIdArn"], outs, outputs.inputs_of(outs))
 

@@ -11,13 +11,12 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from . import countries
+from . import countries, regions
 from . import properties as p
 
 SENDER_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9-]{3,11}")
 COUNTRY_PATTERN: Final = re.compile(r"[A-Za-z]{2}")
 CLIENT_TOKEN_PATTERN: Final = re.compile(r"[!-~]{1,64}")
-REGION_PATTERN: Final = re.compile(r"[a-z]{2}(-[a-z]+)+-\d+")
 MAX_MESSAGE_TYPES: Final = 2
 MAX_TAGS: Final = 200
 MAX_TAG_KEY: Final = 128
@@ -150,6 +149,6 @@ def client_token(value: Any) -> str | None:
 def region(value: Any) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not REGION_PATTERN.fullmatch(value):
+    if not isinstance(value, str) or not regions.is_well_formed(value):
         raise Invalid(f"must be an AWS region name such as 'eu-west-2', {got(value)}")
     return value

@@ -23,6 +23,9 @@ REQUESTS_PER_SECOND_KEY: Final = "sms-sender-id:requestsPerSecond"
 THROTTLE_TIMEOUT_KEY: Final = "sms-sender-id:throttleTimeoutSeconds"
 #: AWS's documented default quota for every sender-ID operation, per account and region.
 DEFAULT_REQUESTS_PER_SECOND: Final = 1.0
+#: Bounds of a configured quota: slower than one call every 100 s is a typo, faster than 100,000 too.
+MIN_REQUESTS_PER_SECOND: Final = 0.01
+MAX_REQUESTS_PER_SECOND: Final = 100_000.0
 #: Throttling only slows a big stack down: a stack of 500 sender IDs at 1 request per second needs
 #: over 8 minutes of one operation, so a call may wait this long before throttling counts as failure.
 DEFAULT_THROTTLE_TIMEOUT: Final = 900.0
@@ -93,6 +96,8 @@ def _profile_region(profile: str | None) -> str | None:
 
 
 def _float(value: Any, key: str) -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"stack config {key} must be a number of seconds, got {value!r}")
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -109,9 +114,10 @@ def _rate(value: Any, where: str) -> float:
             number = float(value)
         except ValueError:
             number = None
-    if number is None or not math.isfinite(number) or number <= 0:
+    if number is None or not MIN_REQUESTS_PER_SECOND <= number <= MAX_REQUESTS_PER_SECOND:
         raise ValueError(
-            f"{where} must be a positive number of requests per second (AWS's default quota is 1), got {value!r}"
+            f"{where} must be a number of requests per second from {MIN_REQUESTS_PER_SECOND:g} to "
+            f"{MAX_REQUESTS_PER_SECOND:g} (AWS's default quota is 1), got {value!r}"
         )
     return float(number)
 

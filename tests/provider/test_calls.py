@@ -139,3 +139,71 @@ def test_waiting_out_our_own_release_is_explained_in_the_output(
         "sms-sender-id: waiting for AWS to finish releasing sender ID ACME (GB) in eu-west-2 before requesting it "
         "again (its message types changed; up to "
     )
+
+
+class LaggingDescribe:
+    """`sender_ids.find` as a Describe that has not caught up with a lease yet, `misses` times."""
+
+    def __init__(self, real: Any, misses: range) -> None:
+        self.real, self.misses, self.calls = real, misses, 0
+
+    def __call__(self, target: Any) -> Any:
+        self.calls += 1
+        return None if self.calls in self.misses else self.real(target)
+
+
+@pytest.fixture
+def lagging(monkeypatch: pytest.MonkeyPatch) -> Any:
+    from pulumi_sms_sender_id import leasing, sender_ids
+
+    monkeypatch.setattr(leasing, "DESCRIBE_LAG_SECONDS", 0.01)
+
+    def install(misses: range) -> LaggingDescribe:
+        fake = LaggingDescribe(sender_ids.find, misses)
+        monkeypatch.setattr(sender_ids, "find", fake)
+        return fake
+
+    return install
+
+
+def test_a_describe_lagging_behind_a_users_token_lease_does_not_request_twice(emulated: Any, lagging: Any) -> None:
+    lagging(range(2, 4))  # call 1: create's own check; calls 2-3: the lease is not listed yet
+
+    id_, _ = create(configured(), client_token="release-2026-11")
+
+    assert id_.endswith("/ACME/GB")
+    assert emulated.call_counts()["RequestSenderId"] == 1
+
+
+def test_already_exists_after_an_unseen_lease_of_ours_is_ours_not_someone_elses(emulated: Any, lagging: Any) -> None:
+    lagging(range(2, 5))  # longer than the provider's patience: it asks again, and hears "already exists"
+
+    id_, outs = create(configured(), client_token="release-2026-11")
+
+    assert id_.endswith("/ACME/GB") and outs["tags"] == {"team": "growth"}
+    assert emulated.call_counts()["RequestSenderId"] == 2
+
+
+def test_a_lost_answer_and_a_lagging_describe_still_lease_once(emulated: Any, lagging: Any) -> None:
+    emulated.inject_fault("RequestSenderId", "InternalServerException", after_commit=True)
+    lagging(range(2, 3))  # the Describe right after the lost answer misses the lease
+
+    id_, _ = create(configured())
+
+    assert id_.endswith("/ACME/GB")
+    assert emulated.call_counts()["RequestSenderId"] == 2
+
+
+def test_refresh_keeps_a_sender_id_describe_holds_when_listing_its_tags_misses_it(
+    emulated: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pulumi_sms_sender_id import sender_ids
+
+    provider = configured()
+    id_, outs = create(provider)
+    monkeypatch.setattr(sender_ids, "list_tags", lambda target, arn: None)
+
+    result = provider.read(id_, outs)
+
+    assert result.id == id_
+    assert result.outs is not None and result.outs["tags"] == {"team": "growth"}  # the last known tags

@@ -210,3 +210,8 @@ def test_a_region_input_boto3_does_not_know_for_the_service_is_refused(provider:
 def test_a_region_input_overrides_a_bad_stack_region() -> None:
     _, failures = check(configured(**{"aws:region": "moon-1"}), region="eu-west-1")
     assert failures == {}
+
+
+def test_a_region_of_another_partition_botocore_lists_is_accepted(provider: SenderIdProvider) -> None:
+    _, failures = check(provider, region="eusc-de-east-1")
+    assert failures == {}

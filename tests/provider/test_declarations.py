@@ -53,3 +53,28 @@ def test_a_new_run_of_the_program_starts_with_no_declarations(pulumi_mocks: Prov
     SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
     pulumi.runtime.set_mocks(ProviderBackedMocks(config={"aws:region": REGION}), project="project", stack="test")
     SenderId("brand-gb-next-run", sender_id="ACME", iso_country_code="GB", adopt_existing=True)
+
+
+class OwnMocks(pulumi.runtime.Mocks):
+    """A user's own mocks, often set once per test module for many tests."""
+
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, object]]:
+        return f"{args.name}-id", dict(args.inputs)
+
+    def call(self, args: pulumi.runtime.MockCallArgs) -> tuple[dict[str, object], None]:
+        return {}, None
+
+
+def test_a_users_own_mocks_are_not_checked_for_twins_as_they_may_span_tests() -> None:
+    pulumi.runtime.set_mocks(OwnMocks(), project="project", stack="test")
+
+    @pulumi.runtime.test
+    def test_tags() -> None:
+        SenderId("tagged", sender_id="ACME", iso_country_code="GB", tags={"team": "growth"})
+
+    @pulumi.runtime.test
+    def test_protection() -> None:
+        SenderId("protected", sender_id="ACME", iso_country_code="GB", deletion_protection_enabled=True)
+
+    test_tags()
+    test_protection()

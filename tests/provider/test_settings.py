@@ -80,11 +80,12 @@ def test_a_map_of_rates_raises_only_the_operations_it_names() -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("0", "must be a positive number of requests per second"),
-        ("fast", "must be a positive number of requests per second"),
-        ("nan", "must be a positive number of requests per second"),
+        ("0", "must be a number of requests per second from 0.01 to 100000"),
+        ("1e-12", "must be a number of requests per second from 0.01 to 100000"),
+        ("fast", "must be a number of requests per second from 0.01 to 100000"),
+        ("nan", "must be a number of requests per second from 0.01 to 100000"),
         ('{"Describe": 5}', "names 'Describe', which is not an operation the provider calls; use one of"),
-        ('{"DescribeSenderIds": -1}', "requestsPerSecond.DescribeSenderIds must be a positive number"),
+        ('{"DescribeSenderIds": -1}', "requestsPerSecond.DescribeSenderIds must be a number of requests per second"),
         ("{not json", "is not valid JSON"),
     ],
 )

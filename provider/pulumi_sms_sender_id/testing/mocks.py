@@ -11,7 +11,7 @@ import base64
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import dill
 import pulumi
@@ -42,6 +42,9 @@ class ProviderBackedMocks(pulumi.runtime.Mocks):
     resources: dict[str, dict[str, Any]] = field(default_factory=dict)
     pickles: list[str] = field(default_factory=list)
     project: str = "project"
+    #: Installed afresh for every run or test (`run_program`, the `sender_id_mocks` fixture), so its
+    #: monitor stands for one run: two SenderIds of the run declaring one sender ID are refused.
+    one_run_per_instance: ClassVar[bool] = True
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str | None, dict[Any, Any]]:
         if args.typ != TYPE_TOKEN:

@@ -1,0 +1,47 @@
+"""How each failure of an AWS call is classified: by its modeled code, else by its HTTP status."""
+
+from __future__ import annotations
+
+import pytest
+from botocore.exceptions import (
+    ClientError,
+    ConnectionClosedError,
+    EndpointConnectionError,
+    ReadTimeoutError,
+    ResponseStreamingError,
+)
+
+from pulumi_sms_sender_id.calls import Outcome, classify
+from pulumi_sms_sender_id.errors import explain
+
+
+def answer(code: str, status: int) -> ClientError:
+    return ClientError(
+        {"Error": {"Code": code, "Message": ""}, "ResponseMetadata": {"HTTPStatusCode": status}}, "ReleaseSenderId"
+    )
+
+
+@pytest.mark.parametrize(
+    ("problem", "outcome"),
+    [
+        (answer("ThrottlingException", 400), Outcome.THROTTLED),
+        (answer("429", 429), Outcome.THROTTLED),
+        (answer("InternalServerException", 500), Outcome.LOST),
+        (answer("502", 502), Outcome.LOST),
+        (answer("504", 504), Outcome.LOST),
+        (answer("RequestTimeout", 408), Outcome.LOST),
+        (answer("ResourceNotFoundException", 400), Outcome.FINAL),
+        (answer("ValidationException", 400), Outcome.FINAL),
+        (ConnectionClosedError(endpoint_url="x"), Outcome.LOST),
+        (ReadTimeoutError(endpoint_url="x"), Outcome.LOST),
+        (ResponseStreamingError(error="x"), Outcome.LOST),
+        (EndpointConnectionError(endpoint_url="x"), Outcome.UNSENT),
+    ],
+)
+def test_each_failure_is_classified_by_what_aws_may_have_done(problem: Exception, outcome: Outcome) -> None:
+    assert classify(problem) is outcome
+
+
+def test_a_gateways_answer_reads_as_the_internal_error_or_throttling_it_is() -> None:
+    assert "internal error" in str(explain(answer("504", 504), "sender ID ACME (GB) in eu-west-2"))
+    assert "kept throttling" in str(explain(answer("429", 429), "sender ID ACME (GB) in eu-west-2"))
