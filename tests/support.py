@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Final
+from pathlib import Path
+from typing import Any, Final
 
 from pulumi.dynamic.dynamic import PROVIDER_KEY
 
 from pulumi_sms_sender_id.releases import CACHE_DIR_ENV
 from pulumi_sms_sender_id.resource import TYPE_TOKEN
 
-__all__ = ["CACHE_DIR_ENV", "FAST", "PROVIDER_KEY", "REGION", "TYPE_TOKEN"]
+__all__ = ["CACHE_DIR_ENV", "EXAMPLES", "FAST", "PROVIDER_KEY", "REGION", "ROOT", "TYPE_TOKEN", "held"]
 
 #: The region every test stack and emulator client uses (AWS_DEFAULT_REGION in the root conftest).
 REGION: Final = "eu-west-2"
 #: Tests that do not measure pacing let the provider call the emulator (no quota) as fast as it likes.
 FAST: Final = {"sms-sender-id:requestsPerSecond": "1000"}
+#: The repository checkout the tests run from, and its example programs.
+ROOT: Final = Path(__file__).resolve().parents[1]
+EXAMPLES: Final = ROOT / "examples"
+
+
+def held(aws: Any) -> dict[str, dict[str, Any]]:
+    """What AWS holds now, read with plain boto3 (not the code under test): "SENDERID/CC" -> Describe record."""
+    pages = aws.get_paginator("describe_sender_ids").paginate()
+    return {f"{s['SenderId']}/{s['IsoCountryCode']}": s for page in pages for s in page["SenderIds"]}
