@@ -13,7 +13,7 @@ import pytest
 import yaml
 from botocore import xform_name
 
-from tests.examples.conftest import EXAMPLES, ROOT
+from tests.support import EXAMPLES, ROOT
 
 CI = EXAMPLES / "ci"
 WORKFLOW = CI / "github-actions.yml"

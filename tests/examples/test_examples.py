@@ -13,8 +13,8 @@ import yaml
 from botocore.exceptions import ClientError
 
 from pulumi_sms_sender_id.testing import load_project
-from tests.examples.conftest import EXAMPLES, ROOT, RunExample
-from tests.support import REGION, TYPE_TOKEN
+from tests.examples.support import RunExample
+from tests.support import EXAMPLES, REGION, ROOT, TYPE_TOKEN
 
 ARN = re.compile(r"^arn:aws:sms-voice:eu-west-2:\d{12}:sender-id/(?P<sender_id>[A-Z0-9-]+)/(?P<country>[A-Z]{2})$")
 PRICE = re.compile(r"^\d+\.\d{2}$")

@@ -11,6 +11,7 @@ from pulumi.output import Unknown
 
 from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.errors import SenderIdError
+from tests.support import PROVIDER_KEY
 
 STATE: dict[str, Any] = {
     "sender_id": "ACME",
@@ -25,14 +26,14 @@ STATE: dict[str, Any] = {
     "monthly_leasing_price": "2.00",
     "registered": False,
     "registration_id": None,
-    "__provider": "old-pickle",
+    PROVIDER_KEY: "old-pickle",
 }
 PROGRAM: dict[str, Any] = {
     "sender_id": "ACME",
     "iso_country_code": "GB",
     "message_types": ["TRANSACTIONAL"],
     "tags": {"team": "growth"},
-    "__provider": "new-pickle",
+    PROVIDER_KEY: "new-pickle",
 }
 
 

@@ -8,11 +8,11 @@ import pytest
 
 from pulumi_sms_sender_id import SenderIdProvider, sender_ids
 from pulumi_sms_sender_id.calls import MAX_DELAY, backoff
+from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
 from pulumi_sms_sender_id.errors import SenderIdError
+from tests.support import REGION
 
 ACME = {"sender_id": "acme", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
-REGION = "eu-west-2"
-ACCOUNT = "123456789012"
 
 
 def create(provider: SenderIdProvider, **overrides: Any) -> tuple[str, dict[str, Any]]:
