@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
-from google.protobuf import struct_pb2
+from google.protobuf import struct_pb2  # type: ignore[import-untyped]
 from pulumi.dynamic.dynamic import PROVIDER_KEY, serialize_provider
 from pulumi.output import Unknown
 from pulumi.runtime import rpc

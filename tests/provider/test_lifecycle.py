@@ -118,6 +118,7 @@ def test_read_returns_normalised_outputs_and_inputs(provider: SenderIdProvider, 
 def test_read_works_from_the_id_alone(provider: SenderIdProvider, emulated: Any) -> None:
     id_, _outs = create(provider)
     read = provider.read(id_, {})
+    assert read.outs is not None
     assert read.outs["sender_id_arn"] == id_
     assert read.outs["tags"] == {"team": "growth"}
 
@@ -127,6 +128,7 @@ def test_read_reports_tag_and_protection_drift(provider: SenderIdProvider, emula
     sms.tag_resource(ResourceArn=id_, Tags=[{"Key": "owner", "Value": "ops"}])
     sms.update_sender_id(SenderId="ACME", IsoCountryCode="GB", DeletionProtectionEnabled=True)
     read = provider.read(id_, outs)
+    assert read.outs is not None
     assert read.outs["tags"] == {"team": "growth", "owner": "ops"}
     assert read.outs["deletion_protection_enabled"] is True
     drift = provider.diff(id_, outs, read.outs)
@@ -136,7 +138,7 @@ def test_read_reports_tag_and_protection_drift(provider: SenderIdProvider, emula
 def test_diff_after_read_is_quiet(provider: SenderIdProvider, emulated: Any) -> None:
     id_, outs = create(provider)
     read = provider.read(id_, outs)
-    assert read.inputs is not None
+    assert read.inputs is not None and read.outs is not None
     program = provider.check(read.inputs, ACME)
     assert provider.diff(id_, read.outs, program.inputs).changes is False
 
