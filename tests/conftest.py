@@ -60,6 +60,12 @@ def emulated() -> Iterator[Any]:
 
 
 @pytest.fixture
+def aws(emulator: Any) -> Any:
+    """A boto3 client on the emulator server, in the stacks' region, for out-of-band changes and for checking "AWS"."""
+    return emulator.client(region_name=REGION)
+
+
+@pytest.fixture
 def sms(emulated: Any) -> Any:
     """A boto3 client on the in-process emulator, in the provider fixture's region."""
     import boto3

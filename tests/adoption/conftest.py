@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import boto3
 import pytest
 
 from pulumi_sms_sender_id.__main__ import main
-from tests.adoption.support import REGIONS, aws_holds, seed
-
-
-@dataclass(frozen=True)
-class Adopted:
-    """What one `adopt` run did: exit status, the program (stdout), and its stderr lines."""
-
-    status: int
-    stdout: str
-    stderr: list[str]
-
-
-Adopt = Callable[..., Adopted]
+from tests.adoption.support import REGIONS, Adopt, Adopted, aws_holds, seed
 
 
 @pytest.fixture

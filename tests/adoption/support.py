@@ -7,18 +7,29 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pulumi
 
 from pulumi_sms_sender_id import properties as p
-from pulumi_sms_sender_id.resource import TYPE_TOKEN
 from pulumi_sms_sender_id.testing import ProviderBackedMocks, RunResult, run_program
-from tests.support import FAST
+from tests.support import FAST, PROVIDER_KEY, TYPE_TOKEN, held
 
-__all__ = ["ACCOUNT", "FAST", "MUTATING", "REGIONS", "RunResult", "aws_holds", "declared_inputs", "run_program"]
+__all__ = [
+    "ACCOUNT",
+    "FAST",
+    "MUTATING",
+    "REGIONS",
+    "Adopt",
+    "Adopted",
+    "RunResult",
+    "aws_holds",
+    "declared_inputs",
+    "run_program",
+]
 
 #: Every operation that leases, releases or changes a sender ID.
 MUTATING = ("RequestSenderId", "ReleaseSenderId", "UpdateSenderId", "TagResource", "UntagResource")
@@ -46,20 +57,32 @@ HELD_KEYS = (
 REGIONS = ("eu-west-2", "us-east-1", "ap-south-1", "ap-southeast-2")
 
 
+@dataclass(frozen=True)
+class Adopted:
+    """What one `adopt` run did: exit status, the program (stdout), and its stderr lines."""
+
+    status: int
+    stdout: str
+    stderr: list[str]
+
+
+Adopt = Callable[..., Adopted]
+
+
 def seed(control: Any, account: Iterable[tuple[str, str, dict[str, Any]]] = ACCOUNT) -> None:
     for sender_id, country, options in account:
         control.seed_sender_id(sender_id, country, **options)
 
 
 def aws_holds(client_for: Any, regions: Iterable[str] = REGIONS) -> dict[str, dict[str, Any]]:
-    """ARN -> what AWS holds, read with plain boto3 (not the code under test), in the provider's output names."""
-    held: dict[str, dict[str, Any]] = {}
+    """ARN -> what AWS holds in these regions (`tests.support.held`, plus tags), in the provider's output names."""
+    holdings: dict[str, dict[str, Any]] = {}
     for region in regions:
         client = client_for(region)
-        for record in client.describe_sender_ids()["SenderIds"]:
+        for record in held(client).values():
             arn = record["SenderIdArn"]
             tags = client.list_tags_for_resource(ResourceArn=arn)["Tags"]
-            held[arn] = {
+            holdings[arn] = {
                 p.SENDER_ID_ARN: arn,
                 p.SENDER_ID: record["SenderId"],
                 p.ISO_COUNTRY_CODE: record["IsoCountryCode"],
@@ -71,7 +94,7 @@ def aws_holds(client_for: Any, regions: Iterable[str] = REGIONS) -> dict[str, di
                 p.TAGS: {t["Key"]: t["Value"] for t in tags},
                 p.REGION: region,
             }
-    return held
+    return holdings
 
 
 class _Recorder(ProviderBackedMocks):
@@ -81,7 +104,7 @@ class _Recorder(ProviderBackedMocks):
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str | None, dict[Any, Any]]:
         if args.typ == TYPE_TOKEN:
-            self.declared[args.name] = {k: v for k, v in args.inputs.items() if k != "__provider"}
+            self.declared[args.name] = {k: v for k, v in args.inputs.items() if k != PROVIDER_KEY}
         return f"{args.name}-id", dict(args.inputs)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pulumi_sms_sender_id import inventory
-from tests.adoption.conftest import Adopt
+from tests.adoption.support import Adopt
 
 
 def sender_ids_in(program: str) -> list[str]:

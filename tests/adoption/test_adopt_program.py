@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.adoption.conftest import Adopt
-from tests.adoption.support import FAST, MUTATING, mutations, outputs_of, ruff_clean, run_program
+from tests.adoption.support import FAST, MUTATING, Adopt, mutations, outputs_of, ruff_clean, run_program
 
 
 def test_the_program_adopts_the_whole_account_with_no_lease_and_no_change(

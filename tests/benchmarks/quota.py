@@ -19,13 +19,12 @@ from typing import Any, Final
 from pulumi_sms_sender_id.emulator.testing import EmulatorServer
 from tests.benchmarks.workload import TAGS, program, sender_id_names
 from tests.engine.harness import Engine, ProviderProcess
+from tests.support import CACHE_DIR_ENV, REGION
 
-REGION: Final = "eu-west-2"
 ENGINE_PARALLEL: Final = 16
 PHASES: Final = ("up", "refresh", "destroy")
 ONE_STACK: Final = "one stack"
 TWO_STACKS: Final = "two stacks, one account"
-CACHE_DIR_ENV: Final = "PULUMI_SMS_SENDER_ID_CACHE_DIR"
 
 
 @dataclass

@@ -39,14 +39,13 @@ from tests.benchmarks.workload import (
     sender_id_names,
 )
 from tests.engine.harness import Engine, ProviderProcess, Step
+from tests.support import CACHE_DIR_ENV, REGION
 
-REGION: Final = "eu-west-2"
 PROVIDER: Final = "provider"
 BASELINE: Final = "baseline"
 # More than a run ever holds at once, so the quota never interferes.
 SENDER_ID_QUOTA: Final = 100_000
 # Where the provider keeps its release journal (releases.py); a temporary directory of ours instead.
-CACHE_DIR_ENV: Final = "PULUMI_SMS_SENDER_ID_CACHE_DIR"
 # The emulator enforces no request quota here, and the provider is told the account's quota was
 # raised far beyond what it sends, so pacing never waits: this mode measures the provider's overhead.
 # Quotas are measured by quota mode (quota.py).

@@ -5,88 +5,15 @@ Everything a run writes (stack settings, state, the provider's release journal) 
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-REGION = "eu-west-2"
-STACK = "e2e"
-TYPE_TOKEN = "pulumi-python:dynamic/smsvoice:SenderId"
-PULUMI = shutil.which("pulumi")
-SKIP_REASON = (
-    "pulumi CLI not on PATH: install from https://www.pulumi.com/docs/install/ to run the CLI end-to-end tests"
-)
-
-
-class PulumiFailed(AssertionError):
-    """A pulumi command exited non-zero; carries its output."""
-
-
-@dataclass
-class Cli:
-    """`pulumi` in one project directory, on one stack, with a fixed environment."""
-
-    project: Path
-    env: dict[str, str]
-    stack: str = STACK
-
-    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        assert PULUMI is not None
-        done = subprocess.run(
-            [PULUMI, *args, "--non-interactive"],
-            cwd=self.project,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if check and done.returncode != 0:
-            raise PulumiFailed(f"pulumi {' '.join(args)} exited {done.returncode}\n{done.stdout}\n{done.stderr}")
-        return done
-
-    def on_stack(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return self.run(*args, "--stack", self.stack, check=check)
-
-    def json(self, *args: str) -> Any:
-        return json.loads(self.on_stack(*args, "--json").stdout)
-
-    def up(self) -> None:
-        self.on_stack("up", "--yes", "--skip-preview")
-
-    def outputs(self) -> dict[str, Any]:
-        outputs: dict[str, Any] = self.json("stack", "output")
-        return outputs
-
-    def sender_id_states(self) -> list[dict[str, Any]]:
-        """The SenderId resources in the stack's saved state (`pulumi stack export`)."""
-        exported = json.loads(self.on_stack("stack", "export").stdout)
-        return [r for r in exported["deployment"].get("resources") or [] if r["type"] == TYPE_TOKEN]
-
-    def preview_ops(self) -> dict[str, str]:
-        """Resource name -> planned operation, from `pulumi preview --json`."""
-        preview = self.json("preview")
-        return {step["urn"].rsplit("::", 1)[-1]: step["op"] for step in preview.get("steps", [])}
-
-
-def quick_start_project(directory: Path) -> Path:
-    """The repository root's project (its Pulumi.yaml) with its program (examples/basic), copied to `directory`."""
-    manifest = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())
-    shutil.copytree(
-        ROOT / manifest.pop("main"), directory, ignore=shutil.ignore_patterns("__pycache__", "Pulumi*.yaml")
-    )
-    manifest["runtime"]["options"]["virtualenv"] = sys.prefix  # the virtualenv these tests run in
-    (directory / "Pulumi.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
-    return directory
+from tests.cli.support import STACK, Cli, quick_start_project
+from tests.support import CACHE_DIR_ENV, REGION
 
 
 @pytest.fixture
@@ -101,7 +28,7 @@ def cli(tmp_path: Path, emulator: Any) -> Iterator[Cli]:
         "PULUMI_BACKEND_URL": state.as_uri(),
         "PULUMI_CONFIG_PASSPHRASE": "e2e",
         "PULUMI_SKIP_UPDATE_CHECK": "true",
-        "PULUMI_SMS_SENDER_ID_CACHE_DIR": str(tmp_path / "provider-cache"),
+        CACHE_DIR_ENV: str(tmp_path / "provider-cache"),
     }
     cli = Cli(quick_start_project(tmp_path / "project"), env)
     cli.run("stack", "init", STACK)
@@ -109,9 +36,3 @@ def cli(tmp_path: Path, emulator: Any) -> Iterator[Cli]:
     yield cli
     # Leave the emulator as found even when a test failed half-way: nothing is leased past the test.
     cli.on_stack("destroy", "--yes", "--skip-preview", check=False)
-
-
-@pytest.fixture
-def aws(emulator: Any) -> Any:
-    """A boto3 client on the same emulator server, for out-of-band changes and for checking "AWS"."""
-    return emulator.client(region_name=REGION)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import PULUMI, ROOT, SKIP_REASON
+from tests.cli.support import PULUMI, SKIP_REASON
+from tests.support import ROOT
 
 pytestmark = pytest.mark.skipif(PULUMI is None, reason=SKIP_REASON)
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.cli.conftest import PULUMI, REGION, SKIP_REASON, STACK, Cli
+from tests.cli.support import PULUMI, SKIP_REASON, STACK, Cli
+from tests.support import REGION, held
 
 pytestmark = pytest.mark.skipif(PULUMI is None, reason=SKIP_REASON)
 
@@ -20,8 +21,9 @@ ARN = f"arn:aws:sms-voice:{REGION}:123456789012:sender-id/ACME/GB"
 PROGRAM_TAGS = {"project": "pulumi-sms-sender-id", "stack": STACK, "managed-by": "pulumi"}
 
 
-def _held(aws: Any) -> list[str]:
-    return [s["SenderIdArn"] for s in aws.describe_sender_ids()["SenderIds"]]
+def _held_arns(aws: Any) -> list[str]:
+    """The ARNs AWS holds now."""
+    return [record["SenderIdArn"] for record in held(aws).values()]
 
 
 def _tags(aws: Any) -> dict[str, str]:
@@ -32,7 +34,7 @@ def test_preview_plans_one_sender_id_and_leases_nothing(cli: Cli, emulator: Any,
     assert cli.preview_ops()["brand"] == "create"
 
     assert emulator.control.call_counts().get("RequestSenderId", 0) == 0
-    assert _held(aws) == []
+    assert _held_arns(aws) == []
 
 
 def test_up_leases_it_once_exports_its_outputs_and_a_second_preview_is_quiet(cli: Cli, emulator: Any, aws: Any) -> None:
@@ -43,7 +45,7 @@ def test_up_leases_it_once_exports_its_outputs_and_a_second_preview_is_quiet(cli
     assert re.fullmatch(r"\d+\.\d{2}", outputs["monthly_leasing_price"])
     assert outputs["registered"] is False
     assert outputs["tags"] == PROGRAM_TAGS
-    assert _held(aws) == [ARN]
+    assert _held_arns(aws) == [ARN]
     assert _tags(aws) == PROGRAM_TAGS
     assert emulator.control.call_counts()["RequestSenderId"] == 1
     (state,) = cli.sender_id_states()
@@ -74,7 +76,7 @@ def test_refresh_forgets_a_sender_id_released_outside_pulumi_and_up_leases_it_ag
 
     assert cli.sender_id_states() == []
     cli.up()
-    assert _held(aws) == [ARN]
+    assert _held_arns(aws) == [ARN]
     assert cli.outputs()["sender_id_arn"] == ARN
 
 
@@ -83,7 +85,7 @@ def test_destroy_releases_the_sender_id_and_empties_the_stack(cli: Cli, emulator
 
     cli.on_stack("destroy", "--yes", "--skip-preview")
 
-    assert _held(aws) == []
+    assert _held_arns(aws) == []
     assert emulator.control.call_counts()["ReleaseSenderId"] == 1
     assert cli.sender_id_states() == []
     assert cli.outputs() == {}

@@ -9,13 +9,13 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
+from pulumi_sms_sender_id.emulator.launcher import TEST_REGION as REGION
+
 #: One attempt only: faults must surface instead of being retried away by botocore.
 NO_RETRIES = Config(retries={"total_max_attempts": 1})
 #: Lets a test send what botocore would refuse client-side (e.g. an empty tag list).
 NO_CLIENT_VALIDATION = Config(parameter_validation=False, retries={"total_max_attempts": 1})
-
-ACCOUNT = "123456789012"
-REGION = "us-east-1"
 
 
 def error_of(call: Callable[[], Any]) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from pulumi_sms_sender_id.emulator.testing import EmulatorServer
 
 from .support import NO_RETRIES, code, error_of
 
-DOCS = Path(__file__).resolve().parents[2] / "README.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "emulator.md"
 BIN = Path(sys.executable).parent
 URL = re.compile(r"http://127\.0\.0\.1:\d+")
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -34,7 +34,7 @@ NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 def _documented_block(marker: str) -> str:
     text = DOCS.read_text()
     match = re.search(rf"<!-- tested: {marker}.*?-->\n```sh\n(.*?)```", text, re.S)
-    assert match, f"README.md lost the tested block {marker!r}"
+    assert match, f"docs/emulator.md lost the tested block {marker!r}"
     return match.group(1)
 
 

@@ -47,7 +47,7 @@ def _member_names(operation: str) -> list[str]:
 def plausible_params(draw: st.DrawFn, operation: str) -> dict[str, Any]:
     """A valid request of ``operation`` with some members replaced by arbitrary JSON."""
     arn = "arn:aws:sms-voice:us-east-1:123456789012:sender-id/BRAND/GB"
-    valid: dict[str, Any] = {
+    requests: dict[str, dict[str, Any]] = {
         "RequestSenderId": {"SenderId": "Brand", "IsoCountryCode": "GB", "Tags": [{"Key": "k", "Value": "v"}]},
         "DescribeSenderIds": {"MaxResults": 5, "Filters": [{"Name": "registered", "Values": ["false"]}]},
         "UpdateSenderId": {"SenderId": "Brand", "IsoCountryCode": "GB", "DeletionProtectionEnabled": True},
@@ -55,8 +55,8 @@ def plausible_params(draw: st.DrawFn, operation: str) -> dict[str, Any]:
         "TagResource": {"ResourceArn": arn, "Tags": [{"Key": "k", "Value": "v"}]},
         "UntagResource": {"ResourceArn": arn, "TagKeys": ["k"]},
         "ListTagsForResource": {"ResourceArn": arn},
-    }.get(operation, {})
-    params = dict(valid)
+    }
+    params = dict(requests.get(operation, {}))
     names = _member_names(operation) or ["X"]
     for name in draw(st.lists(st.sampled_from(names), max_size=3)):
         params[name] = draw(json_values)
@@ -124,7 +124,8 @@ def _send(url: str, request: dict[str, Any]) -> tuple[int, dict[str, str], bytes
 def _botocore_error_code(status: int, headers: dict[str, str], body: bytes, operation: str) -> str:
     parser = botocore.parsers.create_parser("json")
     shape = MODEL.operation_model(operation).output_shape if operation in MODEL.operation_names else None
-    parsed = parser.parse({"status_code": status, "headers": headers, "body": body}, shape)
+    # botocore parses with no shape (an unknown operation); its stubs want one.
+    parsed = parser.parse({"status_code": status, "headers": headers, "body": body}, shape)  # type: ignore[arg-type]
     return str(parsed["Error"]["Code"])
 
 

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pulumi_sms_sender_id.releases import CACHE_DIR_ENV
-from tests.engine.harness import Engine, ProviderProcess
+from tests.engine.harness import Engine, ProviderProcess, StartProvider
+from tests.support import CACHE_DIR_ENV, REGION
 
-REGION = "eu-west-2"
 STACK_CONFIG = {
     "aws:region": REGION,
     "sms-sender-id:rerequestTimeoutSeconds": "30",
     "sms-sender-id:requestsPerSecond": "1000",  # the emulator has no quota unless a test sets one
 }
-
-StartProvider = Callable[..., ProviderProcess]
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +52,3 @@ def engine(provider_process: ProviderProcess, emulator: Any) -> Engine:
     """A fresh stack on a reset emulator."""
     emulator.control.configure(release_window_seconds=1.0)
     return Engine(provider_process)
-
-
-@pytest.fixture
-def aws(emulator: Any) -> Any:
-    """A boto3 client on the same emulator server, for out-of-band changes and assertions."""
-    return emulator.client(region_name=REGION)

@@ -13,23 +13,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
-from google.protobuf import struct_pb2
-from pulumi.dynamic.dynamic import serialize_provider
+from google.protobuf import struct_pb2  # type: ignore[import-untyped]
+from pulumi.dynamic.dynamic import PROVIDER_KEY, serialize_provider
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2
 from pulumi.runtime.proto.provider_pb2_grpc import ResourceProviderStub
 
 from pulumi_sms_sender_id import SenderIdProvider
+from pulumi_sms_sender_id.resource import TYPE_TOKEN
+from pulumi_sms_sender_id.testing import mocks
 
-TYPE = "pulumi-python:dynamic/smsvoice:SenderId"
-PROVIDER_KEY = "__provider"
 UNKNOWN = rpc.UNKNOWN  # how the engine spells a value that is not known during preview
 PICKLE = serialize_provider(SenderIdProvider())
 
@@ -44,7 +44,9 @@ class ProviderError(Exception):
         super().__init__(f"{method}: {self.message}")
 
 
-class CheckFailed(Exception):
+class CheckFailed(mocks.CheckFailed):
+    """The package's CheckFailed (check refused the inputs), with the failures per property of the gRPC answer."""
+
     def __init__(self, name: str, failures: dict[str, str]) -> None:
         self.failures = failures
         super().__init__(f"{name}: {failures}")
@@ -73,7 +75,7 @@ def _props(struct: struct_pb2.Struct) -> dict[str, Any]:
 
 
 def urn(name: str) -> str:
-    return f"urn:pulumi:test::project::{TYPE}::{name}"
+    return f"urn:pulumi:test::project::{TYPE_TOKEN}::{name}"
 
 
 class ProviderProcess:
@@ -147,6 +149,10 @@ class ProviderProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+#: Starts a provider process with stack config overrides (the `start_provider` fixture).
+StartProvider = Callable[..., ProviderProcess]
 
 
 @dataclass

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.engine.harness import UNKNOWN, CheckFailed, Engine, ProviderError
+from tests.support import PROVIDER_KEY, REGION, held
 
 GB = {"sender_id": "ACME", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
 PROGRAM = {
@@ -25,12 +26,13 @@ OUTPUT_KEYS = {
     "sender_id_arn",
     "monthly_leasing_price",
     "registered",
-    "__provider",
+    PROVIDER_KEY,
 }
 
 
-def sender_ids(aws: Any) -> dict[str, list[str]]:
-    return {f"{s['SenderId']}/{s['IsoCountryCode']}": s["MessageTypes"] for s in aws.describe_sender_ids()["SenderIds"]}
+def message_types(aws: Any) -> dict[str, list[str]]:
+    """What AWS holds now: "SENDERID/CC" -> its message types."""
+    return {key: record["MessageTypes"] for key, record in held(aws).items()}
 
 
 def ops(steps: dict[str, Any]) -> dict[str, str]:
@@ -42,7 +44,7 @@ def test_first_deploy_of_three_sender_ids_in_two_countries(engine: Engine, emula
     assert sum(emulator.control.call_counts().values()) == 0, "preview must not call AWS"
 
     assert ops(engine.up(PROGRAM)) == dict.fromkeys(PROGRAM, "create")
-    assert set(sender_ids(aws)) == {"ACME/GB", "ACME/DE", "NEWS/GB"}
+    assert set(held(aws)) == {"ACME/GB", "ACME/DE", "NEWS/GB"}
     for resource in engine.state.values():
         assert set(resource.outputs) == OUTPUT_KEYS
         assert resource.id == resource.outputs["sender_id_arn"]
@@ -73,11 +75,11 @@ def test_deletion_protection_blocks_destroy_until_it_is_turned_off(engine: Engin
         engine.destroy()
     assert "deletion protection" in refused.value.message
     assert "deletion_protection_enabled=False" in refused.value.message
-    assert set(sender_ids(aws)) == {"ACME/GB"}
+    assert set(held(aws)) == {"ACME/GB"}
 
     assert ops(engine.up({"acme-gb": {**GB, "deletion_protection_enabled": False}})) == {"acme-gb": "update"}
     engine.destroy()
-    assert sender_ids(aws) == {}
+    assert held(aws) == {}
 
 
 def test_message_type_change_releases_then_requests_the_same_sender_id(engine: Engine, aws: Any) -> None:
@@ -88,7 +90,7 @@ def test_message_type_change_releases_then_requests_the_same_sender_id(engine: E
     assert (planned.op, planned.replaces, planned.delete_before_replace) == ("replace", ["message_types"], True)
 
     engine.up(both)  # the emulator's release window makes the provider wait out the release
-    assert sender_ids(aws) == {"ACME/GB": ["Promotional", "Transactional"]}
+    assert message_types(aws) == {"ACME/GB": ["Promotional", "Transactional"]}
     assert engine.state["acme-gb"].id == arn
     assert engine.state["acme-gb"].outputs["message_types"] == ["PROMOTIONAL", "TRANSACTIONAL"]
 
@@ -101,7 +103,7 @@ def test_renaming_the_sender_id_creates_the_new_one_before_releasing_the_old(
     planned = engine.preview(renamed)["brand"]
     assert (planned.op, planned.replaces, planned.delete_before_replace) == ("replace", ["sender_id"], False)
     engine.up(renamed)
-    assert set(sender_ids(aws)) == {"ACMEPAY/GB"}
+    assert set(held(aws)) == {"ACMEPAY/GB"}
     assert engine.state["brand"].id.endswith("/ACMEPAY/GB")
 
 
@@ -153,7 +155,7 @@ def test_provider_error_reaches_the_engine_as_a_readable_message(engine: Engine)
 
 
 def test_get_reads_a_sender_id_from_its_id_alone(engine: Engine, emulator: Any) -> None:
-    seeded = emulator.control.seed_sender_id("ACME", "IN", region="eu-west-2", registered=True, registration_id="r-1")
+    seeded = emulator.control.seed_sender_id("ACME", "IN", region=REGION, registered=True, registration_id="r-1")
     outputs = engine.get("existing", seeded["SenderIdArn"])
     assert outputs["sender_id_arn"] == seeded["SenderIdArn"]
     assert (outputs["registered"], outputs["registration_id"]) == (True, "r-1")

@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from pulumi_sms_sender_id import notices
-from tests.engine.conftest import StartProvider
-from tests.engine.harness import Engine
+from tests.engine.harness import Engine, StartProvider
 
 RATE = 10
 N = 60

@@ -10,16 +10,11 @@ from typing import Any
 
 import pytest
 
-from tests.engine.conftest import StartProvider
-from tests.engine.harness import UNKNOWN, CheckFailed, Engine, ProviderError
+from tests.engine.harness import UNKNOWN, CheckFailed, Engine, ProviderError, StartProvider
+from tests.support import REGION, held
 
 GB = {"sender_id": "ACME", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
 PROTECTED = {**GB, "deletion_protection_enabled": True}
-
-
-def leased(aws: Any) -> list[str]:
-    pages = aws.get_paginator("describe_sender_ids").paginate()
-    return sorted(f"{s['SenderId']}/{s['IsoCountryCode']}" for page in pages for s in page["SenderIds"])
 
 
 def requests(emulator: Any) -> int:
@@ -43,19 +38,19 @@ def test_many_sender_ids_at_once_under_throttling_lease_each_exactly_once(
         emulator.control.inject_fault(operation, "ThrottlingException", count=6)
 
     engine.up(program)
-    assert leased(aws) == sorted(f"{s['sender_id']}/{s['iso_country_code']}" for s in program.values())
+    assert sorted(held(aws)) == sorted(f"{s['sender_id']}/{s['iso_country_code']}" for s in program.values())
     assert requests(emulator) == len(program) + 6  # every throttled attempt, then exactly one lease each
 
     assert not any(step.drift for step in engine.refresh().values())
     assert len(engine.state) == len(program)
     engine.destroy()
-    assert leased(aws) == []
+    assert sorted(held(aws)) == []
 
 
 def test_lost_answer_to_a_request_does_not_lease_twice(engine: Engine, emulator: Any, aws: Any) -> None:
     emulator.control.inject_fault("RequestSenderId", "InternalServerException", after_commit=True)
     engine.up({"acme": GB})
-    assert leased(aws) == ["ACME/GB"]
+    assert sorted(held(aws)) == ["ACME/GB"]
     assert requests(emulator) == 1
     assert engine.state["acme"].outputs["tags"] == {"team": "growth"}
 
@@ -70,7 +65,7 @@ def test_interrupted_up_is_recovered_in_one_step_with_adopt_existing(engine: Eng
     assert "adopt_existing=True" in failed.value.message
 
     engine.up({"acme": {**GB, "adopt_existing": True}})
-    assert leased(aws) == ["ACME/GB"]
+    assert sorted(held(aws)) == ["ACME/GB"]
     assert requests(emulator) == 1
     assert engine.state["acme"].id.endswith("/ACME/GB")
 
@@ -135,24 +130,24 @@ def test_protection_toggle_and_tag_edits_are_not_refused(engine: Engine, aws: An
     assert engine.up({"acme": {**GB, "deletion_protection_enabled": False}})["acme"].op == "update"
     step = engine.up({"acme": {**GB, "deletion_protection_enabled": False, "sender_id": "ACMEPAY"}})["acme"]
     assert step.op == "replace"
-    assert leased(aws) == ["ACMEPAY/GB"]
+    assert sorted(held(aws)) == ["ACMEPAY/GB"]
 
 
 def test_replacing_a_registered_adopted_sender_id_is_refused_in_preview(
     engine: Engine, emulator: Any, aws: Any
 ) -> None:
-    emulator.control.seed_sender_id("ACME", "IN", region="eu-west-2", registered=True, registration_id="reg-7")
+    emulator.control.seed_sender_id("ACME", "IN", region=REGION, registered=True, registration_id="reg-7")
     india = {**GB, "iso_country_code": "IN", "adopt_existing": True}
     engine.up({"acme": india})
     with pytest.raises(ProviderError) as refused:
         engine.preview({"acme": {**india, "message_types": ["PROMOTIONAL"]}})
     assert "registered (reg-7)" in refused.value.message
     assert "ends the registration" in refused.value.message
-    assert leased(aws) == ["ACME/IN"]
+    assert sorted(held(aws)) == ["ACME/IN"]
 
 
 def test_replacing_a_sender_id_adopted_with_protection_is_refused_in_preview(engine: Engine, emulator: Any) -> None:
-    emulator.control.seed_sender_id("ACME", "GB", region="eu-west-2", deletion_protection_enabled=True)
+    emulator.control.seed_sender_id("ACME", "GB", region=REGION, deletion_protection_enabled=True)
     engine.up({"acme": {**GB, "adopt_existing": True}})  # protection left as AWS has it: enabled
     emulator.control.reset_call_counts()
     with pytest.raises(ProviderError) as refused:
@@ -165,16 +160,16 @@ def test_destroy_then_up_with_the_same_client_token_leases_for_real(engine: Engi
     tokened = {"acme": {**GB, "client_token": "release-2026-11"}}
     engine.up(tokened)
     engine.destroy()
-    assert leased(aws) == []
+    assert sorted(held(aws)) == []
     engine.up(tokened)  # AWS replays the first success for the same token: the provider must not trust it
-    assert leased(aws) == ["ACME/GB"]
+    assert sorted(held(aws)) == ["ACME/GB"]
     assert engine.state["acme"].id.endswith("/ACME/GB")
 
 
 def test_replacement_keeping_the_users_client_token_succeeds(engine: Engine, aws: Any) -> None:
     engine.up({"acme": {**GB, "client_token": "brand-token"}})
     engine.up({"acme": {**GB, "client_token": "brand-token", "message_types": ["PROMOTIONAL"]}})
-    assert leased(aws) == ["ACME/GB"]
+    assert sorted(held(aws)) == ["ACME/GB"]
     assert aws.describe_sender_ids()["SenderIds"][0]["MessageTypes"] == ["Promotional"]
 
 
@@ -185,7 +180,7 @@ def test_two_resources_with_the_same_client_token_both_lease(engine: Engine, emu
             "de": {**GB, "iso_country_code": "DE", "client_token": "shared"},
         }
     )
-    assert leased(aws) == ["ACME/DE", "ACME/GB"]
+    assert sorted(held(aws)) == ["ACME/DE", "ACME/GB"]
     assert requests(emulator) == 2
 
 

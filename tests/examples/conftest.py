@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pulumi_sms_sender_id.testing import RunResult, run_program
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-
-RunExample = Callable[..., RunResult]
+from tests.examples.support import RunExample
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from typing import Any
 
 import botocore.session
 import pytest
-import yaml
+import yaml  # type: ignore[import-untyped]
 from botocore import xform_name
 
-from tests.examples.conftest import EXAMPLES, ROOT
+from tests.support import EXAMPLES, ROOT
 
 CI = EXAMPLES / "ci"
 WORKFLOW = CI / "github-actions.yml"
@@ -25,12 +25,13 @@ def _workflow() -> dict[Any, Any]:
 
 
 def _triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
-    on: dict[str, Any] = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` key as True
+    on: dict[str, Any] = workflow["on"] if "on" in workflow else workflow[True]  # YAML 1.1 reads a bare `on` as True
     return on
 
 
 def _pulumi_step(job: dict[str, Any]) -> dict[str, Any]:
-    (step,) = [s for s in job["steps"] if str(s.get("uses", "")).startswith("pulumi/actions@")]
+    steps: list[dict[str, Any]] = [s for s in job["steps"] if str(s.get("uses", "")).startswith("pulumi/actions@")]
+    (step,) = steps
     return step
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pulumi_sms_sender_id.testing import HEADING
-from tests.examples.conftest import ROOT
+from tests.support import ROOT
 
 INSTALL_LINE = (
     "pulumi CLI not found: install it from https://www.pulumi.com/docs/install/ to run this demo with the "

@@ -9,12 +9,12 @@ from typing import Any
 
 import pulumi
 import pytest
-import yaml
+import yaml  # type: ignore[import-untyped]
 from botocore.exceptions import ClientError
 
 from pulumi_sms_sender_id.testing import load_project
-from tests.examples.conftest import EXAMPLES, ROOT, RunExample
-from tests.support import REGION, TYPE_TOKEN
+from tests.examples.support import RunExample
+from tests.support import EXAMPLES, REGION, ROOT, TYPE_TOKEN
 
 ARN = re.compile(r"^arn:aws:sms-voice:eu-west-2:\d{12}:sender-id/(?P<sender_id>[A-Z0-9-]+)/(?P<country>[A-Z]{2})$")
 PRICE = re.compile(r"^\d+\.\d{2}$")
@@ -139,7 +139,8 @@ def test_protected_example_on_prod_turns_on_aws_deletion_protection_and_pulumi_p
     assert result.resource("brand").protect is True
     with pytest.raises(ClientError) as refused:
         sms.release_sender_id(SenderId=result.outputs["sender_id_arn"], IsoCountryCode="GB")
-    assert refused.value.response["Reason"] == "DELETION_PROTECTION_ENABLED"
+    response: dict[str, Any] = dict(refused.value.response)  # boto3's stubs do not know the modeled Reason
+    assert response["Reason"] == "DELETION_PROTECTION_ENABLED"
 
 
 @pytest.mark.parametrize(("stack", "config"), [("dev", {}), ("prod", {"protect": False})])

@@ -14,8 +14,7 @@ from pulumi.runtime.config import CONFIG
 
 from pulumi_sms_sender_id import testing
 from pulumi_sms_sender_id.testing import CheckFailed, load_project, run_program, stack_config
-from tests.examples.conftest import EXAMPLES
-from tests.support import REGION, TYPE_TOKEN
+from tests.support import EXAMPLES, REGION, TYPE_TOKEN
 
 ARN = "arn:aws:sms-voice:eu-west-2:123456789012:sender-id/ACME/GB"
 

@@ -17,7 +17,7 @@ import pytest
 
 from pulumi_sms_sender_id import SenderId
 from pulumi_sms_sender_id.testing import CheckFailed, run_program
-from tests.examples.conftest import EXAMPLES, ROOT
+from tests.support import EXAMPLES, ROOT, pulumi_test
 
 BRANDS = """
     import pulumi
@@ -47,7 +47,7 @@ def split_project(directory: Path, main: str = "__main__.py") -> Path:
 # -- finding 1: the user's @pulumi.runtime.test tests see what the provider answers ------------------------
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_sender_id_mocks_answer_with_the_arn_and_price_the_emulator_leased(
     sender_id_mocks: Any, sms_voice_client: Any
 ) -> pulumi.Output[Any]:
@@ -71,7 +71,7 @@ def test_sender_id_mocks_answer_with_the_arn_and_price_the_emulator_leased(
 def test_sender_id_mocks_fail_a_test_with_the_providers_refusal(
     sender_id_mocks: Any, emulator_control: Any, inputs: dict[str, Any], reason: str
 ) -> None:
-    @pulumi.runtime.test
+    @pulumi_test
     def declare() -> pulumi.Output[Any]:
         return SenderId("refused", **inputs).sender_id_arn
 

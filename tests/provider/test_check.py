@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
-from pulumi.output import Unknown
 
 from pulumi_sms_sender_id import MessageType, SenderIdProvider
+from tests.support import unknown
 
 
 def check(
@@ -126,7 +126,7 @@ def test_bad_region_is_refused(provider: SenderIdProvider, region: Any) -> None:
 
 @pytest.mark.parametrize("key", ["deletion_protection_enabled", "adopt_existing"])
 def test_flags_must_be_booleans(provider: SenderIdProvider, key: str) -> None:
-    _, failures = check(provider, **{key: "yes"})
+    _, failures = check(provider, None, **{key: "yes"})
     assert "true or false" in failures[key]
 
 
@@ -158,14 +158,14 @@ def test_codes_that_only_look_like_countries_are_refused(provider: SenderIdProvi
 
 
 def test_unknown_values_pass_through_in_preview(provider: SenderIdProvider) -> None:
-    unknown = Unknown()
+    pending = unknown()
     inputs, failures = check(
-        provider, sender_id=unknown, message_types=[unknown, "PROMOTIONAL"], tags={"team": unknown}
+        provider, sender_id=pending, message_types=[pending, "PROMOTIONAL"], tags={"team": pending}
     )
     assert failures == {}
-    assert inputs["sender_id"] is unknown
-    assert inputs["message_types"][0] is unknown
-    assert inputs["tags"]["team"] is unknown
+    assert inputs["sender_id"] is pending
+    assert inputs["message_types"][0] is pending
+    assert inputs["tags"]["team"] is pending
 
 
 def configured(**config: str) -> SenderIdProvider:

@@ -8,10 +8,10 @@ import pytest
 from pulumi_sms_sender_id import SenderId
 from pulumi_sms_sender_id.errors import SenderIdError
 from tests.mocks import ProviderBackedMocks
-from tests.support import REGION
+from tests.support import REGION, pulumi_test
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_a_twin_declaration_fails_naming_both_resources(pulumi_mocks: ProviderBackedMocks) -> None:
     SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
 
@@ -24,14 +24,14 @@ def test_a_twin_declaration_fails_naming_both_resources(pulumi_mocks: ProviderBa
     )
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_the_stacks_region_and_an_explicit_same_region_are_twins(pulumi_mocks: ProviderBackedMocks) -> None:
     SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
     with pytest.raises(SenderIdError, match="already declares"):
         SenderId("brand-gb-here", sender_id="ACME", iso_country_code="GB", region=REGION)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_the_same_sender_id_in_other_countries_or_regions_is_no_twin(pulumi_mocks: ProviderBackedMocks) -> None:
     SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
     SenderId("brand-de", sender_id="ACME", iso_country_code="DE")
@@ -39,7 +39,7 @@ def test_the_same_sender_id_in_other_countries_or_regions_is_no_twin(pulumi_mock
 
 
 def test_values_not_known_while_the_program_runs_are_left_to_the_provider(pulumi_mocks: ProviderBackedMocks) -> None:
-    @pulumi.runtime.test
+    @pulumi_test
     def program() -> None:
         SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
         SenderId("brand-gb-later", sender_id=pulumi.Output.from_input("ACME"), iso_country_code="GB")
@@ -48,7 +48,7 @@ def test_values_not_known_while_the_program_runs_are_left_to_the_provider(pulumi
         program()
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_a_new_run_of_the_program_starts_with_no_declarations(pulumi_mocks: ProviderBackedMocks) -> None:
     SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
     pulumi.runtime.set_mocks(ProviderBackedMocks(config={"aws:region": REGION}), project="project", stack="test")
@@ -68,11 +68,11 @@ class OwnMocks(pulumi.runtime.Mocks):
 def test_a_users_own_mocks_are_not_checked_for_twins_as_they_may_span_tests() -> None:
     pulumi.runtime.set_mocks(OwnMocks(), project="project", stack="test")
 
-    @pulumi.runtime.test
+    @pulumi_test
     def test_tags() -> None:
         SenderId("tagged", sender_id="ACME", iso_country_code="GB", tags={"team": "growth"})
 
-    @pulumi.runtime.test
+    @pulumi_test
     def test_protection() -> None:
         SenderId("protected", sender_id="ACME", iso_country_code="GB", deletion_protection_enabled=True)
 

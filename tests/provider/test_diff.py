@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from pulumi.dynamic import ConfigureRequest, DiffResult
 from pulumi.dynamic.config import Config
-from pulumi.output import Unknown
 
 from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.errors import SenderIdError
+from tests.support import PROVIDER_KEY, unknown
 
 STATE: dict[str, Any] = {
     "sender_id": "ACME",
@@ -25,14 +25,14 @@ STATE: dict[str, Any] = {
     "monthly_leasing_price": "2.00",
     "registered": False,
     "registration_id": None,
-    "__provider": "old-pickle",
+    PROVIDER_KEY: "old-pickle",
 }
 PROGRAM: dict[str, Any] = {
     "sender_id": "ACME",
     "iso_country_code": "GB",
     "message_types": ["TRANSACTIONAL"],
     "tags": {"team": "growth"},
-    "__provider": "new-pickle",
+    PROVIDER_KEY: "new-pickle",
 }
 
 
@@ -134,9 +134,9 @@ def test_client_token_and_adopt_existing_alone_change_nothing(provider: SenderId
 
 
 def test_unknown_value_marks_its_key_as_changed(provider: SenderIdProvider) -> None:
-    tagged = diff(provider, tags={"team": Unknown()})
+    tagged = diff(provider, tags={"team": unknown()})
     assert (tagged.changes, tagged.replaces) == (True, [])
-    renamed = diff(provider, sender_id=Unknown())
+    renamed = diff(provider, sender_id=unknown())
     assert renamed.replaces == ["sender_id"]
     assert renamed.delete_before_replace is False
 

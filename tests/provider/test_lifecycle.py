@@ -8,11 +8,11 @@ import pytest
 
 from pulumi_sms_sender_id import SenderIdProvider, sender_ids
 from pulumi_sms_sender_id.calls import MAX_DELAY, backoff
+from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
 from pulumi_sms_sender_id.errors import SenderIdError
+from tests.support import REGION
 
 ACME = {"sender_id": "acme", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
-REGION = "eu-west-2"
-ACCOUNT = "123456789012"
 
 
 def create(provider: SenderIdProvider, **overrides: Any) -> tuple[str, dict[str, Any]]:
@@ -112,6 +112,7 @@ def test_read_returns_normalised_outputs_and_inputs(provider: SenderIdProvider, 
 def test_read_works_from_the_id_alone(provider: SenderIdProvider, emulated: Any) -> None:
     id_, _outs = create(provider)
     read = provider.read(id_, {})
+    assert read.outs is not None
     assert read.outs["sender_id_arn"] == id_
     assert read.outs["tags"] == {"team": "growth"}
 
@@ -121,6 +122,7 @@ def test_read_reports_tag_and_protection_drift(provider: SenderIdProvider, emula
     sms.tag_resource(ResourceArn=id_, Tags=[{"Key": "owner", "Value": "ops"}])
     sms.update_sender_id(SenderId="ACME", IsoCountryCode="GB", DeletionProtectionEnabled=True)
     read = provider.read(id_, outs)
+    assert read.outs is not None
     assert read.outs["tags"] == {"team": "growth", "owner": "ops"}
     assert read.outs["deletion_protection_enabled"] is True
     drift = provider.diff(id_, outs, read.outs)
@@ -130,7 +132,7 @@ def test_read_reports_tag_and_protection_drift(provider: SenderIdProvider, emula
 def test_diff_after_read_is_quiet(provider: SenderIdProvider, emulated: Any) -> None:
     id_, outs = create(provider)
     read = provider.read(id_, outs)
-    assert read.inputs is not None
+    assert read.inputs is not None and read.outs is not None
     program = provider.check(read.inputs, ACME)
     assert provider.diff(id_, read.outs, program.inputs).changes is False
 

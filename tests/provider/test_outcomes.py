@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from botocore.exceptions import (
     ClientError,
@@ -16,9 +18,8 @@ from pulumi_sms_sender_id.errors import explain
 
 
 def answer(code: str, status: int) -> ClientError:
-    return ClientError(
-        {"Error": {"Code": code, "Message": ""}, "ResponseMetadata": {"HTTPStatusCode": status}}, "ReleaseSenderId"
-    )
+    response: Any = {"Error": {"Code": code, "Message": ""}, "ResponseMetadata": {"HTTPStatusCode": status}}
+    return ClientError(response, "ReleaseSenderId")
 
 
 @pytest.mark.parametrize(

@@ -13,18 +13,18 @@ from typing import Any
 from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pulumi.output import Unknown
 
 from pulumi_sms_sender_id import MessageType, SenderIdProvider, schema
 from pulumi_sms_sender_id import properties as p
 from pulumi_sms_sender_id.countries import is_iso_country
 from pulumi_sms_sender_id.leasing import first_token, request_params
 from pulumi_sms_sender_id.sender_ids import Target
+from tests.support import unknown
 
 FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 
 anything = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | st.just(Unknown()),
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | st.just(unknown()),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=8,
 )
@@ -113,5 +113,6 @@ def test_state_written_by_create_and_read_diffs_quiet(
     assert provider.diff(created.id, created.outs, checked).changes is False
     read = provider.read(created.id, created.outs)
     assert read.inputs is not None
+    assert read.id is not None and read.outs is not None
     assert provider.diff(read.id, read.outs, provider.check(read.inputs, inputs).inputs).changes is False
     assert provider.diff(read.id, read.outs, created.outs).changes is False

@@ -12,6 +12,7 @@ import pytest
 
 from pulumi_sms_sender_id import MessageType, SenderId, SenderIdArgs
 from tests.mocks import ProviderBackedMocks
+from tests.support import pulumi_test
 
 ARN = "arn:aws:sms-voice:eu-west-2:123456789012:sender-id/ACME/GB"
 
@@ -20,7 +21,7 @@ def resolved(*outputs: pulumi.Output[Any]) -> pulumi.Output[list[Any]]:
     return pulumi.Output.all(*outputs)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_args_become_typed_outputs(pulumi_mocks: ProviderBackedMocks) -> pulumi.Output[Any]:
     brand = SenderId(
         "brand-gb",
@@ -53,7 +54,7 @@ def test_args_become_typed_outputs(pulumi_mocks: ProviderBackedMocks) -> pulumi.
     ).apply(verify)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_keyword_arguments_work_like_args(pulumi_mocks: ProviderBackedMocks) -> pulumi.Output[Any]:
     brand = SenderId("brand-de", sender_id="ACME", iso_country_code="DE", deletion_protection_enabled=True)
 
@@ -85,7 +86,7 @@ def test_unknown_keyword_is_a_type_error() -> None:
         SenderId("x", senderId="ACME", iso_country_code="GB")
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_get_reads_an_existing_sender_id_by_arn(pulumi_mocks: ProviderBackedMocks, emulated: Any) -> pulumi.Output[Any]:
     emulated.seed_sender_id(
         "ACME", "GB", region="eu-west-2", registered=True, registration_id="reg-9", tags={"owner": "ops"}
@@ -98,7 +99,7 @@ def test_get_reads_an_existing_sender_id_by_arn(pulumi_mocks: ProviderBackedMock
     return resolved(existing.sender_id_arn, existing.registered, existing.registration_id, existing.tags).apply(verify)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_every_resource_pickles_the_same_provider(pulumi_mocks: ProviderBackedMocks) -> pulumi.Output[Any]:
     first = SenderId("a", sender_id="ACME", iso_country_code="GB")
     second = SenderId("b", sender_id="ACME", iso_country_code="FR")

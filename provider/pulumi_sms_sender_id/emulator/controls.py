@@ -9,9 +9,11 @@ so ``import pulumi_sms_sender_id.emulator`` stays cheap and free of moto.
 from __future__ import annotations
 
 import dataclasses
+import re
+import secrets
 from collections import deque
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from typing_extensions import Unpack
 
@@ -30,6 +32,9 @@ from .state import (
     default_config,
     operation_names,
 )
+
+if TYPE_CHECKING:
+    from .sender_id import NewSenderId
 
 
 def _country_set(values: Iterable[str], name: str) -> frozenset[str]:
@@ -151,14 +156,43 @@ def seed_sender_id(sender_id: str, iso_country_code: str, **options: Unpack[Seed
     if not isinstance(region, str):
         raise ValueError(f"region must be a string, got {region!r}")
     backend = backend_for(account_id, region)  # any well-formed region, like the API
-    return backend.seed_sender_id(
-        sender_id=sender_id,
+    return backend.seed_sender_id(_to_seed(sender_id, iso_country_code, options))
+
+
+def _to_seed(sender_id: str, iso_country_code: str, options: SeedOptions) -> NewSenderId:
+    """The checked sender ID to seed: `seed_sender_id`'s argument check."""
+    from ..countries import is_iso_country
+    from .quirks import MAX_TAGS_PER_RESOURCE
+    from .sender_id import MESSAGE_TYPES, NewSenderId
+    from .validation import sender_id_problem
+
+    message_types = list(options.get("message_types", ("TRANSACTIONAL",)))
+    registered = bool(options.get("registered", False))
+    registration_id = options.get("registration_id")
+    tags = dict(options.get("tags") or {})
+    if not isinstance(sender_id, str) or not re.fullmatch(r"[A-Za-z0-9-]{1,11}", sender_id):
+        raise ValueError(f"sender_id must be 1-11 letters, digits or hyphens, got {sender_id!r}")
+    problem = sender_id_problem(sender_id)
+    if problem:
+        raise ValueError(f"sender_id {sender_id!r}: {problem}")
+    if not isinstance(iso_country_code, str) or not is_iso_country(iso_country_code):
+        raise ValueError(f"iso_country_code must be an ISO 3166-1 alpha-2 code, got {iso_country_code!r}")
+    types = [str(t).upper() for t in message_types]
+    if not types or any(t not in MESSAGE_TYPES for t in types):
+        raise ValueError(f"message_types must be a non-empty subset of {list(MESSAGE_TYPES)}: {message_types!r}")
+    if registration_id is not None and not registered:
+        raise ValueError("registration_id needs registered=True")
+    if len(tags) > MAX_TAGS_PER_RESOURCE:
+        raise ValueError(f"at most {MAX_TAGS_PER_RESOURCE} tags")
+    return NewSenderId(
+        sender_id=sender_id.upper(),
         iso_country_code=iso_country_code,
-        message_types=list(options.get("message_types", ("TRANSACTIONAL",))),
-        registered=bool(options.get("registered", False)),
-        registration_id=options.get("registration_id"),
+        message_types=types,
         deletion_protection_enabled=bool(options.get("deletion_protection_enabled", False)),
-        tags=dict(options.get("tags") or {}),
+        tags=[{"Key": str(k), "Value": str(v)} for k, v in tags.items()],
+        registered=registered,
+        # Deviation: AWS assigns registration IDs through its registration API, not modelled here.
+        registration_id=(registration_id or f"registration-{secrets.token_hex(16)}") if registered else None,
     )
 
 
