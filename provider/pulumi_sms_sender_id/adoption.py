@@ -35,8 +35,10 @@ COMMAND_CHARS: Final = re.compile(r"[^A-Za-z0-9_.,=:-]")
 WRAP: Final = 88
 README_HINT: Final = (
     "Review it before the first `pulumi up`: what is declared here becomes the desired state, so an "
-    "edit (a tag, the protection flag) is applied to the sender ID in AWS. Unedited, that up leases, "
-    "releases and changes nothing. After it, delete the adopt_existing=True lines and run `pulumi up` "
+    "edit (a tag, the protection flag) is applied to the sender ID in AWS. Run it with credentials of "
+    "the account named above (e.g. `pulumi config set aws:profile <profile>`): in another account "
+    "nothing is there to adopt, and each sender ID would be leased anew. Unedited, in that account, "
+    "that up leases, releases and changes nothing. After it, delete the adopt_existing=True lines and run `pulumi up` "
     "again (no change): while the flag is set, a later replacement would adopt whatever the account "
     "holds instead of failing."
 )

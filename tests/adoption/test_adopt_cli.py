@@ -144,8 +144,9 @@ def test_by_default_listing_stays_within_awss_quota_of_one_request_per_second(em
 
 def test_regions_are_listed_side_by_side_under_their_own_quotas(emulated: Any, adopt: Adopt) -> None:
     regions = ("eu-west-2", "eu-central-1", "ap-southeast-2")
+    countries = ("GB", "DE", "FR", "IE", "NL")
     for region in regions:
-        for country in ("GB", "DE", "FR"):
+        for country in countries:
             emulated.seed_sender_id("ACME", country, region=region)
     emulated.configure(request_quotas=1)
     emulated.reset_call_counts()
@@ -154,6 +155,8 @@ def test_regions_are_listed_side_by_side_under_their_own_quotas(emulated: Any, a
     adopted = adopt(regions=regions, fast=False)
 
     elapsed = time.monotonic() - started
-    assert adopted.status == 0 and len(sender_ids_in(adopted.stdout)) == 9
-    assert emulated.call_counts() == {"DescribeSenderIds": 3, "ListTagsForResource": 9}, "never throttled"
-    assert 1.9 <= elapsed < 5.5, f"{elapsed:.1f} s: one region's time (2 s), not three (6 s)"
+    assert adopted.status == 0 and len(sender_ids_in(adopted.stdout)) == 15
+    calls = emulated.call_counts()
+    # Paced, so throttling is rare: on a loaded machine one call may arrive a moment early and be retried.
+    assert calls["DescribeSenderIds"] == 3 and 15 <= calls["ListTagsForResource"] <= 17, calls
+    assert 3.9 <= elapsed < 9, f"{elapsed:.1f} s: one region's time (4 s), not three (12 s)"
