@@ -6,15 +6,14 @@ import ast
 import itertools
 import re
 from dataclasses import MISSING, fields
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pulumi_sms_sender_id import SenderIdArgs, SenderIdProvider, schema
 from pulumi_sms_sender_id.schema import OnChange
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RESOURCE = ROOT / "provider" / "pulumi_sms_sender_id" / "resource.py"
 STATE: dict[str, Any] = {
     "sender_id": "ACME",
