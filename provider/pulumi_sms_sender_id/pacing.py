@@ -29,10 +29,9 @@ BACKOFF: Final = 0.5
 #: keeps a quota shared by several processes busy; the price is that a rate configured far above the
 #: real quota keeps meeting throttles (`requestsPerSecond` is the user's statement of the quota).
 RECOVERY_SLOTS: Final = 8.0
-#: Never slower than this fraction of the quota, nor than MIN_RATE when the quota configured is far
-#: above the real one: a throttle storm must not stall a stack for minutes, nor keep hammering AWS.
+#: Never slower than this fraction of the quota: a throttle storm must not stall a stack for minutes
+#: (the next slot after a slow-down is 1/rate away, and nothing brings it closer).
 MIN_FRACTION: Final = 0.05
-MIN_RATE: Final = 0.05
 #: Waits shorter than this are not worth a line in the `pulumi up` output...
 NOTICE_AFTER_SECONDS: Final = 3.0
 #: ...and one line per pacer per this many seconds is enough to show progress.
@@ -98,7 +97,7 @@ class Pacer:
             if sent_at <= self._slowed_at:
                 return
             now = self._clock()
-            self._slowed_to = max(min(self.quota * MIN_FRACTION, MIN_RATE), self._rate(now) * BACKOFF)
+            self._slowed_to = max(self.quota * MIN_FRACTION, self._rate(now) * BACKOFF)
             self._slowed_at = now
             self._next_slot = max(self._next_slot, now + SPACING / self._slowed_to)
 
