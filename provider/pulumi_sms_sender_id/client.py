@@ -8,9 +8,10 @@ busy minute into instant failures for every later call. `calls` paces and retrie
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ._version import __version__
 
@@ -53,8 +54,21 @@ def _build(region: str, profile: str | None) -> PinpointSMSVoiceV2Client:
         read_timeout=30,
         max_pool_connections=16,
     )
-    session = boto3.session.Session(profile_name=profile, region_name=region)
+    import botocore.session
+
+    core = botocore.session.Session(profile=profile)
+    core.register_component("data_loader", shared_loader())
+    session = boto3.session.Session(botocore_session=core, region_name=region)
     return session.client(SERVICE, config=config)
+
+
+@functools.cache
+def shared_loader() -> Any:
+    """One botocore data loader for every client and the region check: each loader parses its own copy of
+    the endpoint data and service model (about 10 MiB each), and they never change in a process."""
+    import botocore.loaders
+
+    return botocore.loaders.create_loader()
 
 
 def clear() -> None:

@@ -17,15 +17,15 @@ from typing import Final
 
 __all__ = ["is_well_formed", "partition_of", "problem", "service_regions"]
 
-#: botocore's name of the service whose endpoints decide where sender IDs can live.
-SERVICE: Final = "pinpoint-sms-voice-v2"
+#: The endpoint prefix of pinpoint-sms-voice-v2 in botocore's endpoint data: where sender IDs can live.
+ENDPOINT_PREFIX: Final = "sms-voice"
 
 
 @functools.lru_cache(maxsize=1)
 def _partition_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    import botocore.loaders
+    from .client import shared_loader
 
-    data = botocore.loaders.create_loader().load_data("endpoints")
+    data = shared_loader().load_data("endpoints")
     return tuple(
         # re.ASCII: the Java-style \w of the data means [A-Za-z0-9_], not any Unicode letter.
         (partition["partition"], re.compile(partition["regionRegex"], re.ASCII))
@@ -52,17 +52,16 @@ def is_well_formed(region: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def service_regions() -> tuple[str, ...]:
-    """Every region, in every partition, where the installed botocore has an endpoint for the service."""
-    import botocore.session
+    """Every region, in every partition, where the installed botocore has an endpoint for the service
+    (what botocore's `get_available_regions` answers, read from the clients' shared endpoint data)."""
+    from .client import shared_loader
 
-    session = botocore.session.get_session()
-    return tuple(
-        sorted(
-            region
-            for partition in session.get_available_partitions()
-            for region in session.get_available_regions(SERVICE, partition)
-        )
-    )
+    regions: set[str] = set()
+    for partition in shared_loader().load_data("endpoints")["partitions"]:
+        endpoints = partition["services"].get(ENDPOINT_PREFIX, {}).get("endpoints", {})
+        listed = partition["regions"]
+        regions.update(name for name, found in endpoints.items() if name in listed and not found.get("deprecated"))
+    return tuple(sorted(regions))
 
 
 def problem(region: str) -> str | None:
