@@ -13,6 +13,7 @@ import pulumi
 import pytest
 
 from pulumi_sms_sender_id.testing import CheckFailed, ProviderBackedMocks
+from pulumi_sms_sender_id.testing.runner import quiet_pulumi_loop
 from tests.support import REGION
 
 __all__ = ["CheckFailed", "ProviderBackedMocks", "pulumi_mocks"]
@@ -23,4 +24,5 @@ def pulumi_mocks(emulated: Any) -> Iterator[ProviderBackedMocks]:
     """Pulumi mocks with the real provider behind them, on the in-process emulator."""
     mocks = ProviderBackedMocks(config={"aws:region": REGION})
     pulumi.runtime.set_mocks(mocks, project="project", stack="test", preview=False)
+    quiet_pulumi_loop()  # a refusal is raised once, not once per dependent output
     yield mocks

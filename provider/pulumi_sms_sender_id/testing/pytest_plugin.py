@@ -33,6 +33,7 @@ from .. import client, pacing, releases
 from ..releases import CACHE_DIR_ENV
 from ..settings import REGION_KEY, REQUESTS_PER_SECOND_KEY
 from .mocks import ProviderBackedMocks
+from .runner import quiet_pulumi_loop
 
 pytest_plugins = ["pulumi_sms_sender_id.emulator.testing"]
 
@@ -63,5 +64,6 @@ def sender_id_mocks(
     _forget_provider_state()
     mocks = ProviderBackedMocks(config={REGION_KEY: emulator_region, REQUESTS_PER_SECOND_KEY: UNPACED})
     pulumi.runtime.set_mocks(mocks, project="project", stack="test", preview=False)
+    quiet_pulumi_loop()
     yield mocks
     _forget_provider_state()

@@ -67,7 +67,19 @@ class RunResult:
         }
 
 
-def _quiet_about_unretrieved(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+def quiet_about_unretrieved(loop: asyncio.AbstractEventLoop) -> None:
+    """Make `loop` drop asyncio's "exception was never retrieved" reports (see `_drop_unretrieved`)."""
+    loop.set_exception_handler(_drop_unretrieved)
+
+
+def quiet_pulumi_loop() -> None:
+    """The same for the event loop that `pulumi.runtime.test` runs tests on (Pulumi's own)."""
+    from pulumi.runtime.sync_await import _ensure_event_loop
+
+    quiet_about_unretrieved(_ensure_event_loop())  # type: ignore[no-untyped-call]
+
+
+def _drop_unretrieved(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
     """Drop asyncio's "exception was never retrieved" reports: when one resource fails, every output
     depending on it holds the same exception, and each would print its traceback when collected (over a
     thousand lines for three resources). The failure itself is raised from the run, once."""
@@ -106,7 +118,7 @@ def _execute(program: Path, project: Project, stack: str, config: dict[str, str]
         runpy.run_path(str(program), run_name="__main__")
 
     loop = asyncio.new_event_loop()
-    loop.set_exception_handler(_quiet_about_unretrieved)
+    quiet_about_unretrieved(loop)
     try:
         with program_imports(program, _working_directory(project)):
             loop.run_until_complete(run_in_stack(program_module))
