@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
+from botocore import xform_name
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
@@ -129,11 +130,6 @@ def backoff(transient_failures: int) -> float:
     return random.uniform(0, min(MAX_DELAY, BASE_DELAY * 2 ** min(transient_failures, 10)))
 
 
-def method_name(operation: str) -> str:
-    """`RequestSenderId` -> `request_sender_id` (boto3's spelling)."""
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in operation).lstrip("_")
-
-
 def attempt(connection: Connection, operation: str, params: Mapping[str, Any], history: History) -> dict[str, Any]:
     """One paced attempt; the pacer learns from the outcome, `history` records a failure."""
     api = connection.client()
@@ -141,7 +137,7 @@ def attempt(connection: Connection, operation: str, params: Mapping[str, Any], h
     sent_at = pacer.wait_turn()
     history.sent()
     try:
-        answer = dict(getattr(api, method_name(operation))(**params))
+        answer = dict(getattr(api, xform_name(operation))(**params))
     except (ClientError, BotoCoreError) as problem:
         outcome = classify(problem)
         if outcome is Outcome.THROTTLED:
