@@ -9,40 +9,49 @@ under mocks each `run_program` or `sender_id_mocks` test; a user's own mocks are
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Final
 
-import pulumi
 from pulumi.runtime import settings as runtime_settings
 
-from . import errors
+from . import errors, settings
 from . import properties as p
 
 Key = tuple[str, str, str]  # (SENDER_ID, COUNTRY, region, "" for the stack's unknown default)
 
+@dataclass
+class _Run:
+    """One run of the program: its monitor, the stack's default region, and what it declared so far."""
+
+    monitor: object
+    default_region: str
+    declared: dict[Key, str] = field(default_factory=dict)
+
+
 _lock: Final = threading.Lock()
-_run: list[object] = []  # the monitor of the run the declarations belong to
-_declared: dict[Key, str] = {}
+_current: list[_Run] = []  # the run the declarations belong to
 
 
-def _default_region() -> str:
-    """The stack's region as the program sees it (the provider resolves it the same way)."""
-    try:
-        configured = pulumi.Config("aws").get("region")
-    except Exception:  # no project settings: a program run outside Pulumi
-        configured = None
-    return configured or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or ""
+def _run_of(monitor: object) -> _Run:
+    """The run of `monitor`, started afresh when the monitor changes (call under `_lock`).
+
+    The default region is resolved once per run, the way the provider resolves it (stack config, the
+    environment, the profile), since reading a profile's region builds a botocore session.
+    """
+    if not _current or _current[0].monitor is not monitor:
+        _current[:] = [_Run(monitor, settings.default_region(settings.ProgramConfig()) or "")]
+    return _current[0]
 
 
-def _key(props: Mapping[str, Any]) -> Key | None:
+def _key(props: Mapping[str, Any], default_region: str) -> Key | None:
     sender_id, country, region = props.get(p.SENDER_ID), props.get(p.ISO_COUNTRY_CODE), props.get(p.REGION)
     if not isinstance(sender_id, str) or not isinstance(country, str):
         return None
     if region is not None and not isinstance(region, str):
         return None
-    return sender_id.upper(), country.upper(), region or _default_region()
+    return sender_id.upper(), country.upper(), region or default_region
 
 
 def _runs_apart(monitor: object) -> bool:
@@ -63,18 +72,14 @@ def _runs_apart(monitor: object) -> bool:
 
 def claim(resource_name: str, props: Mapping[str, Any]) -> None:
     """Record the declaration; raise when another resource of this run declared the same sender ID."""
-    key = _key(props)
-    if key is None:
-        return
     monitor = runtime_settings.SETTINGS.monitor
     if not _runs_apart(monitor):
         return
     with _lock:
-        if not _run or _run[0] is not monitor:
-            _run[:] = [monitor]
-            _declared.clear()
-        first = _declared.setdefault(key, resource_name)
-    if first != resource_name:
+        run = _run_of(monitor)
+        key = _key(props, run.default_region)
+        first = resource_name if key is None else run.declared.setdefault(key, resource_name)
+    if key is not None and first != resource_name:
         sender, country, region = key
         where = f" in {region}" if region else ""
         raise errors.twin_declaration(resource_name, first, f"sender ID {sender} ({country}){where}")

@@ -9,7 +9,7 @@ DescribeSenderIds and ListTagsForResource, through `calls.call` like the provide
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TypedDict
+from typing import TypedDict
 
 import pulumi
 
@@ -35,14 +35,6 @@ class SenderIdDetails(TypedDict):
     region: str
 
 
-class _StackConfig:
-    """Stack config by namespaced key ("aws:region"), as `settings.resolve` reads it."""
-
-    def get(self, key: str) -> Any:
-        namespace, _, name = key.partition(":")
-        return pulumi.Config(namespace).get(name)
-
-
 def get_sender_ids(
     region: str | None = None,
     filters: Mapping[str, FilterValue] | None = None,
@@ -55,7 +47,7 @@ def get_sender_ids(
     Unknown filters and bad values raise before any AWS call.
     """
     wanted = inventory.filters(filters)
-    stack = settings.resolve(_StackConfig())
+    stack = settings.resolve(settings.ProgramConfig())
     where = region or stack.region
     if not where:
         raise SenderIdError(

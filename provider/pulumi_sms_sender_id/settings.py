@@ -156,11 +156,35 @@ def _region(get: Any, env: Mapping[str, str], profile: str | None) -> tuple[str 
     return region, (f"the region of AWS profile {profile or 'default'}" if region else None)
 
 
+class ProgramConfig:
+    """Stack config as a Pulumi program reads it (`pulumi.Config`), by the namespaced keys `configure`
+    gives the provider: lets code in the program's process resolve settings exactly as the provider does."""
+
+    def get(self, key: str) -> Any:
+        import pulumi
+
+        namespace, _, name = key.partition(":")
+        return pulumi.Config(namespace).get(name)
+
+
+def _sources(config: ConfigSource | None, environ: Mapping[str, str] | None) -> tuple[Any, Mapping[str, str]]:
+    return (config.get if config is not None else (lambda _key: None)), (os.environ if environ is None else environ)
+
+
+def _profile(get: Any, env: Mapping[str, str]) -> str | None:
+    return get(PROFILE_KEY) or env.get("AWS_PROFILE") or None
+
+
+def default_region(config: ConfigSource | None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The stack's default region alone, as `resolve` finds it (without reading the other settings)."""
+    get, env = _sources(config, environ)
+    return _region(get, env, _profile(get, env))[0]
+
+
 def resolve(config: ConfigSource | None, environ: Mapping[str, str] | None = None) -> Settings:
     """Settings from stack config and the environment of the provider process."""
-    env = os.environ if environ is None else environ
-    get = config.get if config is not None else (lambda _key: None)
-    profile = get(PROFILE_KEY) or env.get("AWS_PROFILE") or None
+    get, env = _sources(config, environ)
+    profile = _profile(get, env)
     region, region_source = _region(get, env, profile)
     timeout = get(REREQUEST_TIMEOUT_KEY)
     throttle_timeout = get(THROTTLE_TIMEOUT_KEY)
