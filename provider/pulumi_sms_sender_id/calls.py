@@ -88,7 +88,6 @@ class History:
     #: time.time() and time.monotonic() when the latest attempt was sent (after its pacing wait).
     sent_at: float = 0.0
     sent_at_monotonic: float = 0.0
-    throttled: int = 0
     transient: int = 0
     #: time.time() and time.monotonic() of the first attempt whose answer was lost (AWS may have acted).
     lost_at: float | None = None
@@ -99,10 +98,8 @@ class History:
         self.sent_at, self.sent_at_monotonic = time.time(), time.monotonic()
 
     def failed(self, outcome: Outcome) -> None:
-        if outcome is Outcome.THROTTLED:
-            self.throttled += 1
-            return
-        if outcome is Outcome.FINAL:
+        """Count a lost or unsent attempt (throttles have a time budget instead, and AWS did nothing)."""
+        if outcome in (Outcome.THROTTLED, Outcome.FINAL):
             return
         self.transient += 1
         if outcome is Outcome.LOST and self.lost_at is None:
