@@ -14,6 +14,8 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
 
+from . import calls
+
 
 class SenderIdError(Exception):
     """A failure the user must act on; the message says how, `facts` what AWS answered."""
@@ -93,7 +95,11 @@ def _access(reason: str, sender: str, operation: str) -> str:
     )
 
 
-def _by_code(code: str, reason: str, sender: str, operation: str, response: Mapping[str, Any]) -> str:
+def _by_code(
+    code: str, reason: str, sender: str, operation: str, response: Mapping[str, Any], outcome: calls.Outcome
+) -> str:
+    """The advice for an AWS answer; `outcome` is the retry rule's view of it (a gateway's "504" or "429" has
+    no modeled code, and is an internal error or throttling all the same)."""
     if code == "ConflictException":
         return _conflict(reason, sender) or f"AWS reported a conflict on {sender}"
     if code == "ValidationException":
@@ -105,14 +111,14 @@ def _by_code(code: str, reason: str, sender: str, operation: str, response: Mapp
         return _access(reason, sender, operation)
     if code == "ResourceNotFoundException":
         return f"{sender} does not exist in this account and region"
-    if code in ("ThrottlingException", "TooManyRequestsException") or code == "429":
+    if outcome is calls.Outcome.THROTTLED:
         return (
             "AWS kept throttling the requests for longer than the provider may wait "
             "(stack config sms-sender-id:throttleTimeoutSeconds, 900 s unless set). Other deployments may be "
             "sharing the account's request quota: run again later, allow a longer wait with "
             "`pulumi config set sms-sender-id:throttleTimeoutSeconds 1800`, or ask AWS for a higher quota"
         )
-    if code in ("InternalServerException", "ServiceUnavailableException") or (code.isdigit() and int(code) >= 500):
+    if outcome is calls.Outcome.LOST:
         return "AWS had an internal error after several retries; run `pulumi up` again"
     if code in ("UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"):
         return "the AWS credentials are invalid or expired; refresh them (aws sso login, or new keys)"
@@ -126,7 +132,7 @@ def explain(error: ClientError, sender: str) -> SenderIdError:
     operation = error.operation_name
     request_id = response.get("ResponseMetadata", {}).get("RequestId") or response.get("RequestId") or "none"
     message = response.get("Error", {}).get("Message") or response.get("Message") or ""
-    text = _by_code(code, reason, sender, operation, response)
+    text = _by_code(code, reason, sender, operation, response, calls.classify(error))
     facts = f"AWS {code}{' ' + reason if reason else ''} on {operation}, request id {request_id}"
     if message:
         facts += f": {message}"
