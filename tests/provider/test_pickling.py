@@ -35,3 +35,15 @@ def test_pickle_is_identical_in_another_process_with_other_credentials() -> None
     env = {"AWS_REGION": "ap-south-1", "AWS_ACCESS_KEY_ID": "AKIAOTHER", "AWS_SECRET_ACCESS_KEY": "secret", "PATH": ""}
     other = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert other.stdout.strip() == serialize_provider(SenderIdProvider())
+
+
+# `__provider` as `serialize_provider` wrote it at eafd84c, before the modules moved into sender_id/, aws/ and
+# adoption/. Every existing stack state holds this value; the engine must keep unpickling it.
+PROVIDER_BEFORE_THE_MOVE = "gASVPAAAAAAAAACMHXB1bHVtaV9zbXNfc2VuZGVyX2lkLnByb3ZpZGVylIwQU2VuZGVySWRQcm92aWRlcpSTlCmBlH2UYi4="
+
+
+def test_a_provider_serialised_before_the_layout_move_still_loads_and_works() -> None:
+    provider = dill.loads(base64.b64decode(PROVIDER_BEFORE_THE_MOVE))
+    assert isinstance(provider, SenderIdProvider)
+    assert provider.check({}, {"sender_id": "ACME", "iso_country_code": "GB", "region": "eu-west-2"}).failures == []
+    assert serialize_provider(provider) == PROVIDER_BEFORE_THE_MOVE
