@@ -9,7 +9,8 @@ import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_sms_sender_id import SenderIdProvider, client, pacing, releases
+from pulumi_sms_sender_id import SenderIdProvider, releases
+from pulumi_sms_sender_id.aws import client, pacing
 from tests.support import FAST, REGION
 
 pytest_plugins = ["pulumi_sms_sender_id.testing.pytest_plugin", "tests.mocks"]  # the kit loads the emulator's

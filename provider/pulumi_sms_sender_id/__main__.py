@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from . import adoption, inventory, regions, rules, settings
-from .calls import Connection
+from . import adoption, inventory, rules
+from .aws import regions, settings
+from .aws.calls import Connection
 from .errors import SenderIdError
 
 USAGE_ERROR: Final = 2

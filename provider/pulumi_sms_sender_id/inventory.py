@@ -17,9 +17,9 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from . import calls
 from . import properties as p
-from .calls import Connection
+from .aws import calls
+from .aws.calls import Connection
 from .errors import SenderIdError, explain, explain_local, reason_of
 
 PAGE_SIZE: Final = 100

@@ -13,8 +13,9 @@ from typing import TypedDict
 
 import pulumi
 
-from . import inventory, settings
-from .calls import Connection
+from . import inventory
+from .aws import settings
+from .aws.calls import Connection
 from .errors import SenderIdError
 
 FilterValue = str | bool | Sequence[str | bool]

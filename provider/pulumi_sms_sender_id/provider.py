@@ -20,8 +20,9 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from . import diff, errors, guards, leasing, outputs, releases, sender_ids, settings, validation
+from . import diff, errors, guards, leasing, outputs, releases, sender_ids, validation
 from . import properties as p
+from .aws import settings
 from .errors import SenderIdError
 from .sender_ids import Target
 

@@ -16,11 +16,12 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from . import calls, errors
+from . import errors
 from . import properties as p
-from .calls import Connection, History
+from .aws import calls
+from .aws.calls import Connection, History
+from .aws.settings import CallRules
 from .errors import explain, explain_local, reason_of
-from .settings import CallRules
 
 #: pulumi's dynamic-provider host serves at most this many provider calls at once.
 PROVIDER_HOST_WORKERS: Final = 4

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import properties as p
-from . import regions, schema
+from . import schema
+from .aws import regions
+from .aws.settings import MissingRegion, Settings
 from .rules import Invalid
-from .settings import MissingRegion, Settings
 
 
 @dataclass(frozen=True)

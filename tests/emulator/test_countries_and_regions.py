@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_sms_sender_id import countries
-from pulumi_sms_sender_id.countries import ISO_COUNTRY_CODES, is_iso_country, suggestion
-from pulumi_sms_sender_id.regions import is_well_formed, partition_of
+from pulumi_sms_sender_id.aws import countries
+from pulumi_sms_sender_id.aws.countries import ISO_COUNTRY_CODES, is_iso_country, suggestion
+from pulumi_sms_sender_id.aws.regions import is_well_formed, partition_of
 
 
 def test_country_list_holds_the_249_assigned_codes_and_nothing_reserved() -> None:

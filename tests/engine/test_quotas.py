@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_sms_sender_id import notices
+from pulumi_sms_sender_id.aws import notices
 from tests.engine.harness import Engine, StartProvider
 
 RATE = 10

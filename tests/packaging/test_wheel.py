@@ -38,7 +38,7 @@ def test_both_ship_the_license_the_metadata_declares(built: Built) -> None:
 
 
 def test_the_version_is_written_once_and_read_by_packaging_and_the_user_agent(built: Built) -> None:
-    from pulumi_sms_sender_id import client
+    from pulumi_sms_sender_id.aws import client
 
     assert built.wheel.name.startswith(f"pulumi_sms_sender_id-{__version__}-")
     assert f"pulumi-sms-sender-id/{__version__}" == client.USER_AGENT

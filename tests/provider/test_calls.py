@@ -9,7 +9,8 @@ import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_sms_sender_id import SenderIdProvider, calls, releases
+from pulumi_sms_sender_id import SenderIdProvider, releases
+from pulumi_sms_sender_id.aws import calls
 from pulumi_sms_sender_id.errors import SenderIdError
 from tests.support import FAST, REGION
 

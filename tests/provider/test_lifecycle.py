@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pulumi_sms_sender_id import SenderIdProvider, sender_ids
-from pulumi_sms_sender_id.calls import MAX_DELAY, backoff
+from pulumi_sms_sender_id.aws.calls import MAX_DELAY, backoff
 from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
 from pulumi_sms_sender_id.errors import SenderIdError
 from tests.support import REGION

@@ -13,7 +13,7 @@ from botocore.exceptions import (
     ResponseStreamingError,
 )
 
-from pulumi_sms_sender_id.calls import Outcome, classify
+from pulumi_sms_sender_id.aws.calls import Outcome, classify
 from pulumi_sms_sender_id.errors import explain
 
 

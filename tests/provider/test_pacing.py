@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from pulumi_sms_sender_id import notices, pacing
-from pulumi_sms_sender_id.pacing import Pacer, PacerKey
+from pulumi_sms_sender_id.aws import notices, pacing
+from pulumi_sms_sender_id.aws.pacing import Pacer, PacerKey
 
 KEY = PacerKey(profile="secret-profile", endpoint="http://127.0.0.1:1", region="eu-west-2", operation="ReleaseSenderId")
 

@@ -39,7 +39,9 @@ def test_pickle_is_identical_in_another_process_with_other_credentials() -> None
 
 # `__provider` as `serialize_provider` wrote it at eafd84c, before the modules moved into sender_id/, aws/ and
 # adoption/. Every existing stack state holds this value; the engine must keep unpickling it.
-PROVIDER_BEFORE_THE_MOVE = "gASVPAAAAAAAAACMHXB1bHVtaV9zbXNfc2VuZGVyX2lkLnByb3ZpZGVylIwQU2VuZGVySWRQcm92aWRlcpSTlCmBlH2UYi4="
+PROVIDER_BEFORE_THE_MOVE = (
+    "gASVPAAAAAAAAACMHXB1bHVtaV9zbXNfc2VuZGVyX2lkLnByb3ZpZGVylIwQU2VuZGVySWRQcm92aWRlcpSTlCmBlH2UYi4="
+)
 
 
 def test_a_provider_serialised_before_the_layout_move_still_loads_and_works() -> None:

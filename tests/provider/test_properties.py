@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pulumi_sms_sender_id import MessageType, SenderIdProvider, schema
 from pulumi_sms_sender_id import properties as p
-from pulumi_sms_sender_id.countries import is_iso_country
+from pulumi_sms_sender_id.aws.countries import is_iso_country
 from pulumi_sms_sender_id.leasing import first_token, request_params
 from pulumi_sms_sender_id.sender_ids import Target
 from tests.support import unknown
@@ -32,7 +32,7 @@ sender_ids = st.from_regex(r"[A-Za-z0-9-]{3,11}", fullmatch=True).filter(
     lambda s: any(c.isalpha() for c in s) and not s.startswith("-") and not s.endswith("-")
 )
 # ISO codes only: the emulator, like AWS, refuses "AA" or "UK", which the provider's check does not
-# refuse yet (it is to reuse pulumi_sms_sender_id.countries in a follow-up issue).
+# refuse yet (it is to reuse pulumi_sms_sender_id.aws.countries in a follow-up issue).
 countries = st.text(string.ascii_letters, min_size=2, max_size=2).filter(
     lambda c: c.upper() not in {"US", "CA", "CN"} and is_iso_country(c.upper())
 )

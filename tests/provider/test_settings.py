@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_sms_sender_id import client, settings
+from pulumi_sms_sender_id.aws import client, settings
 
 
 class StackConfig(dict[str, str]):

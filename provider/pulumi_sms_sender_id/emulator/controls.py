@@ -161,7 +161,7 @@ def seed_sender_id(sender_id: str, iso_country_code: str, **options: Unpack[Seed
 
 def _to_seed(sender_id: str, iso_country_code: str, options: SeedOptions) -> NewSenderId:
     """The checked sender ID to seed: `seed_sender_id`'s argument check."""
-    from ..countries import is_iso_country
+    from ..aws.countries import is_iso_country
     from .quirks import MAX_TAGS_PER_RESOURCE
     from .sender_id import MESSAGE_TYPES, NewSenderId
     from .validation import sender_id_problem

@@ -18,7 +18,7 @@ from typing import Any, ParamSpec, TypeVar
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.utilities.tagging_service import TaggingService
 
-from ..regions import partition_of
+from ..aws.regions import partition_of
 from . import quirks
 from .arns import Home, no_such_resource, sender_key, tagged_key
 from .client_tokens import ClientTokens, fingerprint

@@ -17,7 +17,7 @@ from botocore.model import OperationNotFoundError
 from moto.core.common_types import TYPE_RESPONSE
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 
-from ..settings import OPERATIONS
+from ..aws.settings import OPERATIONS
 from .exceptions import SmsVoiceError, ThrottlingException, ValidationException
 from .models import PinpointSMSVoiceV2Backend, backend_for
 from .state import SERVICE_NAME, STATE

@@ -16,7 +16,7 @@ from typing import Any
 from botocore.model import ListShape, OperationModel, ServiceModel, Shape, StringShape, StructureShape
 from moto.core.utils import get_service_model
 
-from ..countries import is_iso_country, suggestion
+from ..aws.countries import is_iso_country, suggestion
 from .exceptions import ValidationException
 from .state import SERVICE_NAME
 

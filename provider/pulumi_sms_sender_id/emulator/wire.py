@@ -36,7 +36,7 @@ from typing import Any, NoReturn, Protocol
 
 from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
 
-from ..regions import is_well_formed
+from ..aws.regions import is_well_formed
 
 __all__ = ["SIGNING_NAME", "WireError", "check_request", "check_werkzeug_request", "claims_environ"]
 

@@ -29,9 +29,10 @@ from collections.abc import Iterator
 import pulumi
 import pytest
 
-from .. import client, pacing, releases
+from .. import releases
+from ..aws import client, pacing
+from ..aws.settings import REGION_KEY, REQUESTS_PER_SECOND_KEY
 from ..releases import CACHE_DIR_ENV
-from ..settings import REGION_KEY, REQUESTS_PER_SECOND_KEY
 from .mocks import ProviderBackedMocks
 from .runner import quiet_pulumi_loop
 
