@@ -9,8 +9,9 @@ import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_sms_sender_id import SenderIdProvider, releases
+from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.aws import client, pacing
+from pulumi_sms_sender_id.sender_id import releases
 from tests.support import FAST, REGION
 
 pytest_plugins = ["pulumi_sms_sender_id.testing.pytest_plugin", "tests.mocks"]  # the kit loads the emulator's

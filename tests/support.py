@@ -10,8 +10,8 @@ import pulumi
 from pulumi.dynamic.dynamic import PROVIDER_KEY
 from pulumi.output import Unknown
 
-from pulumi_sms_sender_id.releases import CACHE_DIR_ENV
 from pulumi_sms_sender_id.resource import TYPE_TOKEN
+from pulumi_sms_sender_id.sender_id.releases import CACHE_DIR_ENV
 
 __all__ = [
     "CACHE_DIR_ENV",

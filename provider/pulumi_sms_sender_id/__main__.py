@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from . import adoption, inventory, rules
+from . import adoption, inventory
 from .aws import regions, settings
 from .aws.calls import Connection
-from .errors import SenderIdError
+from .sender_id import rules
+from .sender_id.errors import SenderIdError
 
 USAGE_ERROR: Final = 2
 AWS_ERROR: Final = 1

@@ -16,7 +16,7 @@ import pulumi
 from . import inventory
 from .aws import settings
 from .aws.calls import Connection
-from .errors import SenderIdError
+from .sender_id.errors import SenderIdError
 
 FilterValue = str | bool | Sequence[str | bool]
 

@@ -20,11 +20,11 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from . import diff, errors, guards, leasing, outputs, releases, sender_ids, validation
-from . import properties as p
 from .aws import settings
-from .errors import SenderIdError
-from .sender_ids import Target
+from .sender_id import diff, errors, guards, leasing, outputs, releases, sender_ids, validation
+from .sender_id import properties as p
+from .sender_id.errors import SenderIdError
+from .sender_id.sender_ids import Target
 
 
 class SenderIdProvider(ResourceProvider):

@@ -9,9 +9,9 @@ from typing import Any, Final
 import pulumi
 import pulumi.dynamic
 
-from . import declarations, schema
-from .properties import MessageType
 from .provider import SenderIdProvider
+from .sender_id import declarations, schema
+from .sender_id.properties import MessageType
 
 
 @dataclass

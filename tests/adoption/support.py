@@ -14,7 +14,7 @@ from typing import Any
 
 import pulumi
 
-from pulumi_sms_sender_id import properties as p
+from pulumi_sms_sender_id.sender_id import properties as p
 from pulumi_sms_sender_id.testing import ProviderBackedMocks, RunResult, run_program
 from tests.support import FAST, PROVIDER_KEY, TYPE_TOKEN, held
 

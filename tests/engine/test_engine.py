@@ -148,7 +148,7 @@ def test_provider_error_reaches_the_engine_as_a_readable_message(engine: Engine)
     with pytest.raises(ProviderError) as failed:
         engine.up({"acme-in": {**GB, "iso_country_code": "IN"}})
     assert failed.value.message.startswith(
-        "pulumi_sms_sender_id.errors.SenderIdError: AWS requires sender ID ACME (IN)"
+        "pulumi_sms_sender_id.sender_id.errors.SenderIdError: AWS requires sender ID ACME (IN)"
     )
     assert "adopt_existing=True" in failed.value.message
     assert "SENDER_ID_REQUIRES_REGISTRATION" in failed.value.message

@@ -9,9 +9,10 @@ import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_sms_sender_id import SenderIdProvider, releases
+from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.aws import calls
-from pulumi_sms_sender_id.errors import SenderIdError
+from pulumi_sms_sender_id.sender_id import releases
+from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.support import FAST, REGION
 
 ACME = {"sender_id": "ACME", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}
@@ -155,7 +156,7 @@ class LaggingDescribe:
 
 @pytest.fixture
 def lagging(monkeypatch: pytest.MonkeyPatch) -> Any:
-    from pulumi_sms_sender_id import leasing, sender_ids
+    from pulumi_sms_sender_id.sender_id import leasing, sender_ids
 
     monkeypatch.setattr(leasing, "DESCRIBE_LAG_SECONDS", 0.01)
 
@@ -198,7 +199,7 @@ def test_a_lost_answer_and_a_lagging_describe_still_lease_once(emulated: Any, la
 def test_refresh_keeps_a_sender_id_describe_holds_when_listing_its_tags_misses_it(
     emulated: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pulumi_sms_sender_id import sender_ids
+    from pulumi_sms_sender_id.sender_id import sender_ids
 
     provider = configured()
     id_, outs = create(provider)

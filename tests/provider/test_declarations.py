@@ -6,7 +6,7 @@ import pulumi
 import pytest
 
 from pulumi_sms_sender_id import SenderId
-from pulumi_sms_sender_id.errors import SenderIdError
+from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.mocks import ProviderBackedMocks
 from tests.support import REGION, pulumi_test
 

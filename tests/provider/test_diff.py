@@ -9,7 +9,7 @@ from pulumi.dynamic import ConfigureRequest, DiffResult
 from pulumi.dynamic.config import Config
 
 from pulumi_sms_sender_id import SenderIdProvider
-from pulumi_sms_sender_id.errors import SenderIdError
+from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.support import PROVIDER_KEY, unknown
 
 STATE: dict[str, Any] = {

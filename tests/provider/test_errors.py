@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError, NoCredentialsError
 
-from pulumi_sms_sender_id.errors import explain, explain_local
+from pulumi_sms_sender_id.sender_id.errors import explain, explain_local
 
 SENDER = "sender ID ACME (GB) in eu-west-2"
 

@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from pulumi_sms_sender_id import SenderIdProvider, sender_ids
+from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.aws.calls import MAX_DELAY, backoff
 from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
-from pulumi_sms_sender_id.errors import SenderIdError
+from pulumi_sms_sender_id.sender_id import sender_ids
+from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.support import REGION
 
 ACME = {"sender_id": "acme", "iso_country_code": "GB", "message_types": ["TRANSACTIONAL"], "tags": {"team": "growth"}}

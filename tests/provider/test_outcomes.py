@@ -14,7 +14,7 @@ from botocore.exceptions import (
 )
 
 from pulumi_sms_sender_id.aws.calls import Outcome, classify
-from pulumi_sms_sender_id.errors import explain
+from pulumi_sms_sender_id.sender_id.errors import explain
 
 
 def answer(code: str, status: int) -> ClientError:

@@ -14,11 +14,12 @@ from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pulumi_sms_sender_id import MessageType, SenderIdProvider, schema
-from pulumi_sms_sender_id import properties as p
+from pulumi_sms_sender_id import MessageType, SenderIdProvider
 from pulumi_sms_sender_id.aws.countries import is_iso_country
-from pulumi_sms_sender_id.leasing import first_token, request_params
-from pulumi_sms_sender_id.sender_ids import Target
+from pulumi_sms_sender_id.sender_id import properties as p
+from pulumi_sms_sender_id.sender_id import schema
+from pulumi_sms_sender_id.sender_id.leasing import first_token, request_params
+from pulumi_sms_sender_id.sender_id.sender_ids import Target
 from tests.support import unknown
 
 FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from pulumi_sms_sender_id import releases
+from pulumi_sms_sender_id.sender_id import releases
 
 ACME = releases.key("eu-west-2", "acme", "gb")
 

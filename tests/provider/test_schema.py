@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from pulumi_sms_sender_id import SenderIdArgs, SenderIdProvider, schema
-from pulumi_sms_sender_id.schema import OnChange
+from pulumi_sms_sender_id import SenderIdArgs, SenderIdProvider
+from pulumi_sms_sender_id.sender_id import schema
+from pulumi_sms_sender_id.sender_id.schema import OnChange
 from tests.support import ROOT
 
 RESOURCE = ROOT / "provider" / "pulumi_sms_sender_id" / "resource.py"

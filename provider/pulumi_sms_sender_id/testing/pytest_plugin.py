@@ -29,10 +29,10 @@ from collections.abc import Iterator
 import pulumi
 import pytest
 
-from .. import releases
 from ..aws import client, pacing
 from ..aws.settings import REGION_KEY, REQUESTS_PER_SECOND_KEY
-from ..releases import CACHE_DIR_ENV
+from ..sender_id import releases
+from ..sender_id.releases import CACHE_DIR_ENV
 from .mocks import ProviderBackedMocks
 from .runner import quiet_pulumi_loop
 

@@ -16,9 +16,9 @@ from typing import Any, Final
 
 from pulumi.runtime import settings as runtime_settings
 
+from ..aws import settings
 from . import errors
 from . import properties as p
-from .aws import settings
 
 Key = tuple[str, str, str]  # (SENDER_ID, COUNTRY, region, "" for the stack's unknown default)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
 
-from .aws import calls
+from ..aws import calls
 
 
 class SenderIdError(Exception):

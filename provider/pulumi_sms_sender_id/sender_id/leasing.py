@@ -28,10 +28,10 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from ..aws import calls, notices
+from ..aws.calls import History, Outcome
 from . import errors, releases, sender_ids
 from . import properties as p
-from .aws import calls, notices
-from .aws.calls import History, Outcome
 from .errors import SenderIdError, explain, explain_local, reason_of
 from .sender_ids import Target
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from ..aws import countries, regions
 from . import properties as p
-from .aws import countries, regions
 
 SENDER_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9-]{3,11}")
 COUNTRY_PATTERN: Final = re.compile(r"[A-Za-z]{2}")

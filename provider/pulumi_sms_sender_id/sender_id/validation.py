@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..aws import regions
+from ..aws.settings import MissingRegion, Settings
 from . import properties as p
 from . import schema
-from .aws import regions
-from .aws.settings import MissingRegion, Settings
 from .rules import Invalid
 
 

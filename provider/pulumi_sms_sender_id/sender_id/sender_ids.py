@@ -16,11 +16,11 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from ..aws import calls
+from ..aws.calls import Connection, History
+from ..aws.settings import CallRules
 from . import errors
 from . import properties as p
-from .aws import calls
-from .aws.calls import Connection, History
-from .aws.settings import CallRules
 from .errors import explain, explain_local, reason_of
 
 #: pulumi's dynamic-provider host serves at most this many provider calls at once.
