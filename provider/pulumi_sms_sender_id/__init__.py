@@ -7,7 +7,7 @@ Importing the package has no side effects: the engine unpickles `SenderIdProvide
 """
 
 from ._version import __version__
-from .lookup import SenderIdDetails, get_sender_ids, get_sender_ids_output
+from .adoption.lookup import SenderIdDetails, get_sender_ids, get_sender_ids_output
 from .provider import SenderIdProvider
 from .resource import SenderId, SenderIdArgs
 from .sender_id.properties import MessageType

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from . import adoption, inventory
+from .adoption import adoption, inventory
 from .aws import regions, settings
 from .aws.calls import Connection
 from .sender_id import rules

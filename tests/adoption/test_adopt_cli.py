@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_sms_sender_id import inventory
+from pulumi_sms_sender_id.adoption import inventory
 from tests.adoption.support import Adopt
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pulumi_sms_sender_id import get_sender_ids
-from pulumi_sms_sender_id.inventory import BadFilter
+from pulumi_sms_sender_id.adoption.inventory import BadFilter
 from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.adoption.support import FAST, run_program
 

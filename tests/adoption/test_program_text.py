@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_sms_sender_id import adoption
-from pulumi_sms_sender_id.inventory import Found
+from pulumi_sms_sender_id.adoption import adoption
+from pulumi_sms_sender_id.adoption.inventory import Found
 from tests.adoption.support import ruff_clean
 
 

@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ..sender_id import properties as p
+from ..sender_id import validation
 from .inventory import Found
-from .sender_id import properties as p
-from .sender_id import validation
 
 #: The output the program exports: resource name -> sender ID ARN.
 ARNS_OUTPUT: Final = "sender_id_arns"

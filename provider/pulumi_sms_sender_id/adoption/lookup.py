@@ -13,10 +13,10 @@ from typing import TypedDict
 
 import pulumi
 
+from ..aws import settings
+from ..aws.calls import Connection
+from ..sender_id.errors import SenderIdError
 from . import inventory
-from .aws import settings
-from .aws.calls import Connection
-from .sender_id.errors import SenderIdError
 
 FilterValue = str | bool | Sequence[str | bool]
 

@@ -17,10 +17,10 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .aws import calls
-from .aws.calls import Connection
-from .sender_id import properties as p
-from .sender_id.errors import SenderIdError, explain, explain_local, reason_of
+from ..aws import calls
+from ..aws.calls import Connection
+from ..sender_id import properties as p
+from ..sender_id.errors import SenderIdError, explain, explain_local, reason_of
 
 PAGE_SIZE: Final = 100
 #: DescribeSenderIds filter names, as AWS spells them.
