@@ -209,3 +209,24 @@ def test_refresh_keeps_a_sender_id_describe_holds_when_listing_its_tags_misses_i
 
     assert result.id == id_
     assert result.outs is not None and result.outs["tags"] == {"team": "growth"}  # the last known tags
+
+
+def test_an_operation_idempotent_by_token_is_refused_without_one_before_any_call(emulated: Any) -> None:
+    connection = calls.Connection(REGION)
+
+    with pytest.raises(ValueError, match="explicit ClientToken"):
+        calls.call(connection, "CreateRegistration", {"RegistrationType": "IN_SENDER_ID_REGISTRATION"})
+
+    assert emulated.call_counts() == {}
+
+
+def test_an_operation_that_must_not_run_twice_is_refused_without_a_confirm_step(emulated: Any) -> None:
+    with pytest.raises(ValueError, match="confirm step"):
+        calls.call(calls.Connection(REGION), "SubmitRegistrationVersion", {"RegistrationId": "registration-1"})
+
+    assert emulated.call_counts() == {}
+
+
+def test_an_operation_outside_the_table_is_a_bug_not_a_call(emulated: Any) -> None:
+    with pytest.raises(ValueError, match=r"aws/operations\.py"):
+        calls.call(calls.Connection(REGION), "DeleteOptedOutNumber", {})

@@ -9,8 +9,11 @@ What each attempt's outcome leads to (`classify`):
   at most TRANSIENT_ATTEMPTS times with backoff. `History` keeps when an answer was lost, so a caller
   that then hears "not found" knows it was its own change (see `sender_ids.release`).
 - FINAL: raised unchanged for the caller to explain.
-RequestSenderId does not use `call`: retrying it needs a fresh ClientToken and a Describe after a lost
-answer, which `leasing.request` adds around `attempt`.
+What a retry after a lost answer may do depends on the operation (`operations`): a TOKEN operation is
+retried with the same ClientToken (so AWS answers the first attempt's outcome), and `call` refuses one
+sent without a token; a ONCE operation is retried only after the caller's `confirm` found that the lost
+attempt did not take effect. RequestSenderId does not use `call`: retrying it needs a fresh ClientToken
+and a Describe after a lost answer, which `leasing.request` adds around `attempt`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import enum
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
@@ -32,7 +35,8 @@ from botocore.exceptions import (
 )
 
 from . import client as clients
-from . import pacing
+from . import operations, pacing
+from .operations import Retry
 from .settings import CallRules
 
 if TYPE_CHECKING:
@@ -144,10 +148,28 @@ def attempt(connection: Connection, operation: str, params: Mapping[str, Any], h
     return answer
 
 
+#: A ONCE operation's check after a lost answer: the answer the lost attempt would have given, rebuilt from
+#: what AWS now holds, or None when it did not take effect (so one more attempt is safe).
+Confirm = Callable[[], "dict[str, Any] | None"]
+
+
 def call(
-    connection: Connection, operation: str, params: Mapping[str, Any], history: History | None = None
+    connection: Connection,
+    operation: str,
+    params: Mapping[str, Any],
+    history: History | None = None,
+    confirm: Confirm | None = None,
 ) -> dict[str, Any]:
-    """`operation(**params)` under the retry rule above; the last failure is raised unchanged."""
+    """`operation(**params)` under the retry rule above; the last failure is raised unchanged.
+
+    `confirm` is required for a ONCE operation (see the module docstring); a TOKEN operation needs its
+    ClientToken in `params`.
+    """
+    kind = operations.retry(operation)
+    if kind is Retry.TOKEN and not params.get("ClientToken"):
+        raise ValueError(f"{operation} needs an explicit ClientToken: a retry must repeat the first attempt's")
+    if kind is Retry.ONCE and confirm is None:
+        raise ValueError(f"{operation} needs a confirm step: a blind retry after a lost answer could act twice")
     history = history if history is not None else History()
     deadline = time.monotonic() + connection.rules.throttle_timeout_seconds
     while True:
@@ -159,5 +181,7 @@ def call(
                 continue  # the pacer has already spaced the next attempt
             if outcome in (Outcome.LOST, Outcome.UNSENT) and history.transient < TRANSIENT_ATTEMPTS:
                 time.sleep(backoff(history.transient))
+                if outcome is Outcome.LOST and confirm is not None and (done := confirm()) is not None:
+                    return done
                 continue
             raise

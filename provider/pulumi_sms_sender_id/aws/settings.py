@@ -15,13 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
+from . import operations
+
 REGION_KEY: Final = "aws:region"
 PROFILE_KEY: Final = "aws:profile"
 REREQUEST_TIMEOUT_KEY: Final = "sms-sender-id:rerequestTimeoutSeconds"
 DEFAULT_REREQUEST_TIMEOUT: Final = 120.0
 REQUESTS_PER_SECOND_KEY: Final = "sms-sender-id:requestsPerSecond"
 THROTTLE_TIMEOUT_KEY: Final = "sms-sender-id:throttleTimeoutSeconds"
-#: AWS's documented default quota for every sender-ID operation, per account and region.
+#: AWS's documented default quota for every operation the package calls (sender IDs and registrations alike),
+#: per account and region.
 DEFAULT_REQUESTS_PER_SECOND: Final = 1.0
 #: Bounds of a configured quota: slower than one call every 100 s is a typo, faster than 100,000 too.
 MIN_REQUESTS_PER_SECOND: Final = 0.01
@@ -29,16 +32,9 @@ MAX_REQUESTS_PER_SECOND: Final = 100_000.0
 #: Throttling only slows a big stack down: a stack of 500 sender IDs at 1 request per second needs
 #: over 8 minutes of one operation, so a call may wait this long before throttling counts as failure.
 DEFAULT_THROTTLE_TIMEOUT: Final = 900.0
-#: Every AWS operation the provider calls (the IAM actions it needs, and the quotas it lives under).
-OPERATIONS: Final = (
-    "RequestSenderId",
-    "DescribeSenderIds",
-    "UpdateSenderId",
-    "ReleaseSenderId",
-    "TagResource",
-    "UntagResource",
-    "ListTagsForResource",
-)
+#: Every AWS operation the package calls, sender IDs' and registrations' (the IAM actions it needs, and the
+#: quotas it lives under): the table in `operations`.
+OPERATIONS: Final = operations.NAMES
 
 
 @dataclass(frozen=True)
@@ -59,9 +55,9 @@ class ConfigSource(Protocol):
 
 
 class MissingRegion(RuntimeError):
-    def __init__(self) -> None:
+    def __init__(self, subject: str = "the sender ID") -> None:
         super().__init__(
-            "No AWS region is set for the sender ID. Set one with `pulumi config set aws:region eu-west-2`, "
+            f"No AWS region is set for {subject}. Set one with `pulumi config set aws:region eu-west-2`, "
             "give the resource a `region` input, or export AWS_REGION."
         )
 
@@ -77,10 +73,10 @@ class Settings:
     rerequest_timeout_seconds: float = DEFAULT_REREQUEST_TIMEOUT
     calls: CallRules = field(default_factory=CallRules)
 
-    def region_for(self, requested: str | None) -> str:
+    def region_for(self, requested: str | None, subject: str = "the sender ID") -> str:
         region = requested or self.region
         if not region:
-            raise MissingRegion()
+            raise MissingRegion(subject)
         return region
 
 
