@@ -10,21 +10,17 @@ The per-value reasons of bad inputs stay beside their rules in `rules`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
+from botocore.exceptions import BotoCoreError, ClientError
 
-from ..aws import calls
+from ..aws import errors as aws_errors
+from ..aws import operations
+from ..aws.errors import ProviderError
+from ..aws.errors import reason_of as reason_of  # re-exported: sender_id's modules branch on it
 
 
-class SenderIdError(Exception):
-    """A failure the user must act on; the message says how, `facts` what AWS answered."""
-
-    def __init__(self, message: str, *, code: str = "", reason: str = "", facts: str = "") -> None:
-        super().__init__(f"{message}. [{facts}]" if facts else message)
-        self.code = code
-        self.reason = reason
-        self.facts = facts
+class SenderIdError(ProviderError):
+    """A failure of a sender ID the user must act on; the message says how, `facts` what AWS answered."""
 
 
 def _adopt_hint(sender: str) -> str:
@@ -80,77 +76,25 @@ def _quota(reason: str, sender: str) -> str | None:
     return None
 
 
-def _access(reason: str, sender: str, operation: str) -> str:
-    if reason == "INSUFFICIENT_ACCOUNT_REPUTATION":
-        return (
-            "AWS refused because of the account's sending reputation; open a case with AWS Support to "
-            "leave the SMS sandbox or raise limits"
-        )
-    if reason == "ACCOUNT_DISABLED":
-        return "the AWS account is disabled for End User Messaging SMS; contact AWS Support"
-    return (
-        f"the AWS credentials in use may not call {operation} on {sender}. Allow the IAM action "
-        f"sms-voice:{operation} (the provider needs sms-voice:RequestSenderId, DescribeSenderIds, "
-        "UpdateSenderId, ReleaseSenderId, TagResource, UntagResource and ListTagsForResource)"
-    )
-
-
-def _by_code(
-    code: str, reason: str, sender: str, operation: str, response: Mapping[str, Any], outcome: calls.Outcome
-) -> str:
-    """The advice for an AWS answer; `outcome` is the retry rule's view of it (a gateway's "504" or "429" has
-    no modeled code, and is an internal error or throttling all the same)."""
-    if code == "ConflictException":
-        return _conflict(reason, sender) or f"AWS reported a conflict on {sender}"
-    if code == "ValidationException":
-        fields = list(response.get("Fields") or [])
-        return _validation(reason, sender, fields) or f"AWS rejected the request for {sender}"
-    if code == "ServiceQuotaExceededException":
-        return _quota(reason, sender) or "an AWS service quota was exceeded"
-    if code in ("AccessDeniedException", "AccessDenied"):
-        return _access(reason, sender, operation)
-    if code == "ResourceNotFoundException":
-        return f"{sender} does not exist in this account and region"
-    if outcome is calls.Outcome.THROTTLED:
-        return (
-            "AWS kept throttling the requests for longer than the provider may wait "
-            "(stack config sms-sender-id:throttleTimeoutSeconds, 900 s unless set). Other deployments may be "
-            "sharing the account's request quota: run again later, allow a longer wait with "
-            "`pulumi config set sms-sender-id:throttleTimeoutSeconds 1800`, or ask AWS for a higher quota"
-        )
-    if outcome is calls.Outcome.LOST:
-        return "AWS had an internal error after several retries; run `pulumi up` again"
-    if code in ("UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"):
-        return "the AWS credentials are invalid or expired; refresh them (aws sso login, or new keys)"
-    return f"AWS refused {operation} for {sender}"
+def _by_code(found: aws_errors.Answer, sender: str) -> str:
+    """The advice for an AWS answer about a sender ID; the rest is every resource's (`aws.errors.advice`)."""
+    if found.code == "ConflictException":
+        return _conflict(found.reason, sender) or f"AWS reported a conflict on {sender}"
+    if found.code == "ValidationException":
+        return _validation(found.reason, sender, found.fields) or f"AWS rejected the request for {sender}"
+    if found.code == "ServiceQuotaExceededException":
+        return _quota(found.reason, sender) or "an AWS service quota was exceeded"
+    return aws_errors.advice(found, sender, tuple(operations.SENDER_ID))
 
 
 def explain(error: ClientError, sender: str) -> SenderIdError:
-    response: Mapping[str, Any] = error.response
-    code = str(response.get("Error", {}).get("Code", "Unknown"))
-    reason = str(response.get("Reason") or "")
-    operation = error.operation_name
-    request_id = response.get("ResponseMetadata", {}).get("RequestId") or response.get("RequestId") or "none"
-    message = response.get("Error", {}).get("Message") or response.get("Message") or ""
-    text = _by_code(code, reason, sender, operation, response, calls.classify(error))
-    facts = f"AWS {code}{' ' + reason if reason else ''} on {operation}, request id {request_id}"
-    if message:
-        facts += f": {message}"
-    return SenderIdError(text, code=code, reason=reason, facts=facts)
+    found = aws_errors.answer(error)
+    return SenderIdError(_by_code(found, sender), code=found.code, reason=found.reason, facts=found.facts)
 
 
 def explain_local(error: BotoCoreError, sender: str) -> SenderIdError:
     """Failures before AWS answered: missing credentials, unknown profile, unreachable endpoint."""
-    if isinstance(error, NoCredentialsError):
-        text = (
-            "no AWS credentials were found. Set `pulumi config set aws:profile <name>`, or export "
-            "AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY for the `pulumi` command"
-        )
-    elif isinstance(error, ProfileNotFound):
-        text = f"{error}. Fix `pulumi config set aws:profile <name>` or AWS_PROFILE"
-    else:
-        text = f"could not reach AWS for {sender}: {error}"
-    return SenderIdError(text, facts=type(error).__name__)
+    return SenderIdError(aws_errors.local_advice(error, sender), facts=type(error).__name__)
 
 
 def recently_released(error: SenderIdError, sender: str, seconds_ago: float) -> SenderIdError:
@@ -176,12 +120,6 @@ def appeared_meanwhile(error: SenderIdError, sender: str) -> SenderIdError:
         reason=error.reason,
         facts=error.facts,
     )
-
-
-def reason_of(error: ClientError) -> tuple[str, str]:
-    """(error code, modeled Reason) of an AWS error, for branching without parsing messages."""
-    code = str(error.response.get("Error", {}).get("Code", ""))
-    return code, str(error.response.get("Reason") or "")
 
 
 def still_releasing(explained: SenderIdError, sender: str, waited: float) -> SenderIdError:
