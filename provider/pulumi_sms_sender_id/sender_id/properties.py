@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any, Final
 
-from pulumi.output import Unknown
-from pulumi.runtime import rpc
+from ..aws import tagging
+from ..aws.input_rules import is_unknown as is_unknown
 
 
 class MessageType(str, Enum):
@@ -42,11 +42,6 @@ REGISTERED: Final = "registered"
 REGISTRATION_ID: Final = "registration_id"
 
 
-def is_unknown(value: Any) -> bool:
-    """True for a value the engine does not know yet (preview), in either of its two spellings."""
-    return isinstance(value, Unknown) or (isinstance(value, str) and value == rpc.UNKNOWN)
-
-
 def contains_unknown(value: Any) -> bool:
     if is_unknown(value):
         return True
@@ -72,9 +67,5 @@ def as_tags(value: Mapping[str, Any] | None) -> dict[str, str]:
     return {} if value is None else {str(k): str(v) for k, v in value.items()}
 
 
-def tags_from_aws(items: Iterable[Mapping[str, str]] | None) -> dict[str, str]:
-    return {item["Key"]: item.get("Value", "") for item in (items or ())}
-
-
-def tags_to_aws(value: Mapping[str, str]) -> list[dict[str, str]]:
-    return [{"Key": k, "Value": v} for k, v in sorted(value.items())]
+tags_from_aws = tagging.from_aws
+tags_to_aws = tagging.to_aws

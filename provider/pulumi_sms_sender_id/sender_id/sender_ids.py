@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from ..aws import calls
+from ..aws import calls, tagging
 from ..aws.calls import Connection, History
 from ..aws.settings import CallRules
 from . import errors
@@ -128,13 +128,8 @@ def set_deletion_protection(target: Target, enabled: bool) -> dict[str, Any]:
 
 def retag(target: Target, arn: str, old: Mapping[str, str], new: Mapping[str, str]) -> None:
     """Apply the minimal delta: untag removed keys, tag new or changed ones, never an empty list."""
-    removed = sorted(set(old) - set(new))
-    changed = {k: v for k, v in new.items() if old.get(k) != v}
     with explained(target.label):
-        if removed:
-            calls.call(target.connection, "UntagResource", {"ResourceArn": arn, "TagKeys": removed})
-        if changed:
-            calls.call(target.connection, "TagResource", {"ResourceArn": arn, "Tags": p.tags_to_aws(changed)})
+        tagging.retag(target.connection, arn, old, new)
 
 
 @dataclass(frozen=True)
