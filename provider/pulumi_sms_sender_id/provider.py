@@ -1,8 +1,8 @@
 """`SenderIdProvider`: the dynamic provider the Pulumi engine drives for every `SenderId`.
 
-Pickled by reference into each resource's `__provider` input. It carries no state when pickled
-(`__getstate__`), so the same program serialises byte-identically on every machine; settings,
-clients and the release log exist only inside the provider process.
+Pickled by reference into each resource's `__provider` input, with no state (`ConfiguredProvider`), so
+the same program serialises byte-identically on every machine; settings, clients and the release log
+exist only inside the provider process.
 """
 
 from __future__ import annotations
@@ -12,37 +12,21 @@ from typing import Any
 from pulumi.dynamic import (
     CheckFailure,
     CheckResult,
-    ConfigureRequest,
     CreateResult,
     DiffResult,
     ReadResult,
-    ResourceProvider,
     UpdateResult,
 )
 
-from .aws import settings
+from .configured import ConfiguredProvider
 from .sender_id import diff, errors, guards, leasing, outputs, releases, sender_ids, validation
 from .sender_id import properties as p
 from .sender_id.errors import SenderIdError
 from .sender_id.sender_ids import Target
 
 
-class SenderIdProvider(ResourceProvider):
+class SenderIdProvider(ConfiguredProvider):
     """Check, diff, create, read, update and delete AWS End User Messaging SMS sender IDs."""
-
-    _settings: settings.Settings | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {}
-
-    def configure(self, req: ConfigureRequest) -> None:
-        self._settings = settings.resolve(req.config)
-
-    @property
-    def settings(self) -> settings.Settings:
-        if self._settings is None:  # methods called without the engine (tests, scripts)
-            self._settings = settings.resolve(None)
-        return self._settings
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         inputs, failures = validation.validate(news)

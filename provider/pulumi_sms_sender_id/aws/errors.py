@@ -22,6 +22,8 @@ class ProviderError(Exception):
 
     def __init__(self, message: str, *, code: str = "", reason: str = "", facts: str = "") -> None:
         super().__init__(f"{message}. [{facts}]" if facts else message)
+        #: The explanation alone, without the AWS facts.
+        self.message = message
         self.code = code
         self.reason = reason
         self.facts = facts

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Final
 
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
 
 from . import regions
+from .settings import MissingRegion, Settings
 
 MAX_TAGS: Final = 200
 MAX_TAG_KEY: Final = 128
@@ -27,6 +29,14 @@ LINE_BREAKS: Final = re.compile("[\n\r\u0085\u2028\u2029]")
 def is_unknown(value: Any) -> bool:
     """True for a value the engine does not know yet (preview), in either of its two spellings."""
     return isinstance(value, Unknown) or (isinstance(value, str) and value == rpc.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One refusal of `check`: the property, and the reason the engine shows after its name."""
+
+    property: str
+    reason: str
 
 
 class Invalid(ValueError):
@@ -89,3 +99,23 @@ def region(value: Any) -> str | None:
     if not isinstance(value, str) or not regions.is_well_formed(value):
         raise Invalid(f"must be an AWS region name such as 'eu-west-2', {got(value)}")
     return value
+
+
+def region_failures(inputs: Mapping[str, Any], settings: Settings, subject: str = "the sender ID") -> list[Failure]:
+    """The region a resource will live in (its `region` input, else the stack's) must offer the service.
+
+    Checked against the regions where the installed boto3 knows the service, so a typo in `aws:region`
+    or AWS_REGION fails here, naming where the value came from, instead of after calls to an endpoint
+    that does not exist.
+    """
+    given = inputs.get("region")
+    if is_unknown(given):
+        return []
+    where = given or settings.region
+    if not where:
+        return [Failure("region", str(MissingRegion(subject)))]
+    reason = regions.problem(where)
+    if reason is None:
+        return []
+    source = "the region input" if given else settings.region_source or "the stack's settings"
+    return [Failure("region", f"{reason} (the region comes from {source})")]

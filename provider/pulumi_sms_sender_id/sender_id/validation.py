@@ -7,20 +7,13 @@ Values the engine does not know yet (preview) pass through untouched.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from ..aws import regions
-from ..aws.settings import MissingRegion, Settings
+from ..aws.input_rules import Failure as Failure
+from ..aws.input_rules import region_failures as region_failures
 from . import properties as p
 from . import schema
 from .rules import Invalid
-
-
-@dataclass(frozen=True)
-class Failure:
-    property: str
-    reason: str
 
 
 def _checked(row: schema.Input, value: Any) -> Any:
@@ -42,23 +35,3 @@ def validate(news: Mapping[str, Any]) -> tuple[dict[str, Any], list[Failure]]:
         except Invalid as problem:
             failures.append(Failure(row.name, str(problem)))
     return inputs, failures
-
-
-def region_failures(inputs: Mapping[str, Any], settings: Settings) -> list[Failure]:
-    """The region the sender ID will live in (its input, else the stack's) must offer sender IDs.
-
-    Checked against the regions where the installed boto3 knows the service, so a typo in
-    `aws:region` or AWS_REGION fails here, naming where the value came from, instead of after calls
-    to an endpoint that does not exist.
-    """
-    given = inputs.get(p.REGION)
-    if p.is_unknown(given):
-        return []
-    region = given or settings.region
-    if not region:
-        return [Failure(p.REGION, str(MissingRegion()))]
-    reason = regions.problem(region)
-    if reason is None:
-        return []
-    source = "the region input" if given else settings.region_source or "the stack's settings"
-    return [Failure(p.REGION, f"{reason} (the region comes from {source})")]
