@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_sms_sender_id import SenderIdProvider
+from pulumi_sms_sender_id import RegistrationProvider, SenderIdProvider
 from pulumi_sms_sender_id.aws import client, pacing
 from pulumi_sms_sender_id.sender_id import releases
-from tests.support import FAST, REGION
+from tests.support import FAST, PDF, REGION
 
 pytest_plugins = ["pulumi_sms_sender_id.testing.pytest_plugin", "tests.mocks"]  # the kit loads the emulator's
 
@@ -45,6 +46,22 @@ def provider() -> SenderIdProvider:
     instance = SenderIdProvider()
     instance.configure(ConfigureRequest(Config({"aws:region": REGION, **FAST}, "test")))
     return instance
+
+
+@pytest.fixture
+def registration_provider() -> RegistrationProvider:
+    """A registration provider configured the way the engine does it, with stack config aws:region."""
+    instance = RegistrationProvider()
+    instance.configure(ConfigureRequest(Config({"aws:region": REGION, **FAST}, "test")))
+    return instance
+
+
+@pytest.fixture
+def loa_pdf(tmp_path: Path) -> Path:
+    """A letter of authorization: a small PDF file on disk, as a program's attachment names it."""
+    path = tmp_path / "letter-of-authorization.pdf"
+    path.write_bytes(PDF)
+    return path
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import sys
 import dill
 from pulumi.dynamic.dynamic import serialize_provider
 
-from pulumi_sms_sender_id import SenderIdProvider
+from pulumi_sms_sender_id import RegistrationProvider, SenderIdProvider
 
 
 def test_provider_pickles_by_reference_in_under_100_bytes() -> None:
@@ -49,3 +49,16 @@ def test_a_provider_serialised_before_the_layout_move_still_loads_and_works() ->
     assert isinstance(provider, SenderIdProvider)
     assert provider.check({}, {"sender_id": "ACME", "iso_country_code": "GB", "region": "eu-west-2"}).failures == []
     assert serialize_provider(provider) == PROVIDER_BEFORE_THE_MOVE
+
+
+def test_the_registration_provider_pickles_by_reference_at_its_lasting_path() -> None:
+    pickled = base64.b64decode(serialize_provider(RegistrationProvider()))
+    assert len(pickled) < 100
+    assert b"pulumi_sms_sender_id.registration.provider" in pickled
+    assert b"RegistrationProvider" in pickled
+    assert isinstance(dill.loads(pickled), RegistrationProvider)
+
+
+def test_a_configured_registration_provider_pickles_the_same(registration_provider: RegistrationProvider) -> None:
+    registration_provider.check({}, {"registration_type": "IN_SENDER_ID_REGISTRATION"})
+    assert serialize_provider(registration_provider) == serialize_provider(RegistrationProvider())

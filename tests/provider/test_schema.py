@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import itertools
 import re
 from dataclasses import MISSING, fields
 from typing import Any
@@ -13,7 +11,7 @@ import pytest
 from pulumi_sms_sender_id import SenderIdArgs, SenderIdProvider
 from pulumi_sms_sender_id.sender_id import schema
 from pulumi_sms_sender_id.sender_id.schema import OnChange
-from tests.support import ROOT
+from tests.support import ROOT, class_docs
 
 RESOURCE = ROOT / "provider" / "pulumi_sms_sender_id" / "resource.py"
 STATE: dict[str, Any] = {
@@ -52,22 +50,6 @@ def _readme_table(heading: str) -> dict[str, list[str]]:
     return rows
 
 
-def _field_docs(class_name: str) -> dict[str, str]:
-    """Attribute docstrings of a class in resource.py (the ones editors show), by attribute."""
-    tree = ast.parse(RESOURCE.read_text())
-    body = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == class_name).body
-    docs: dict[str, str] = {}
-    for statement, following in itertools.pairwise(body):
-        if (
-            isinstance(statement, ast.AnnAssign)
-            and isinstance(statement.target, ast.Name)
-            and isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-        ):
-            docs[statement.target.id] = str(following.value.value)
-    return docs
-
-
 def test_readme_inputs_table_lists_the_schema_inputs_with_their_change_rule() -> None:
     table = _readme_table("## Inputs")
     assert list(table) == list(schema.INPUT_NAMES)
@@ -96,8 +78,8 @@ def test_sender_id_args_fields_are_the_schema_inputs() -> None:
 
 
 def test_resource_field_docstrings_are_the_schema_doc_lines() -> None:
-    assert _field_docs("SenderIdArgs") == {row.name: row.doc for row in schema.INPUTS}
-    outputs = _field_docs("SenderId")
+    assert class_docs(RESOURCE, "SenderIdArgs") == {row.name: row.doc for row in schema.INPUTS}
+    outputs = class_docs(RESOURCE, "SenderId")
     assert outputs == {row.name: row.doc for row in schema.OUTPUTS}
 
 

@@ -55,6 +55,7 @@ REGISTRATION: Final = {
     "CreateRegistrationVersion": Retry.ONCE,
     "SubmitRegistrationVersion": Retry.ONCE,
     "DescribeRegistrationVersions": Retry.READ,
+    "ListRegistrationAssociations": Retry.READ,
 }
 
 RETRY: Final = {**SENDER_ID, **REGISTRATION}
