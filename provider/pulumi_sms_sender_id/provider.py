@@ -19,7 +19,7 @@ from pulumi.dynamic import (
 )
 
 from .configured import ConfiguredProvider
-from .sender_id import diff, errors, guards, leasing, outputs, releases, sender_ids, validation
+from .sender_id import diff, errors, guards, leasing, outputs, registered, releases, sender_ids, validation
 from .sender_id import properties as p
 from .sender_id.errors import SenderIdError
 from .sender_id.sender_ids import Target
@@ -50,12 +50,19 @@ class SenderIdProvider(ConfiguredProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         target = self._target(props)
         tags = p.as_tags(props.get(p.TAGS))
+        if props.get(p.REGISTRATION_ID):  # provisioned by AWS on the registration's approval: never leased
+            record = registered.provisioned(target, str(props[p.REGISTRATION_ID]))
+            return self._created(self._take_over(target, record, props, tags))
         existing = sender_ids.find(target)
         if existing is not None:
             outs = self._adopt(target, existing, props, tags)
         else:
             record = leasing.lease(target, props, tags, self.settings.rerequest_timeout_seconds)
             outs = outputs.from_record(props, record, target.region, tags)
+        return self._created(outs)
+
+    @staticmethod
+    def _created(outs: dict[str, Any]) -> CreateResult:
         return CreateResult(outs[p.SENDER_ID_ARN], outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
@@ -106,6 +113,12 @@ class SenderIdProvider(ConfiguredProvider):
         """Take over a sender ID the account already holds, only when the user asked to."""
         if not props.get(p.ADOPT_EXISTING):
             raise errors.not_adopted(target.label)
+        return self._take_over(target, record, props, tags)
+
+    def _take_over(
+        self, target: Target, record: dict[str, Any], props: dict[str, Any], tags: dict[str, str]
+    ) -> dict[str, Any]:
+        """Manage a sender ID AWS holds: its message types must be the declared; tags and protection become so."""
         declared = props.get(p.MESSAGE_TYPES)
         actual = p.as_message_types(record.get("MessageTypes") or ())
         if declared is not None and p.as_message_types(declared) != actual:

@@ -34,6 +34,8 @@ class SenderIdArgs:
     """AWS region; defaults to stack config aws:region, then AWS_REGION. Replaces."""
     adopt_existing: pulumi.Input[bool] | None = None
     """Take over a sender ID the account already holds instead of failing. Changing it alone changes nothing."""
+    registration_id: pulumi.Input[str] | None = None
+    """The Registration that provisions it: taken over on approval, never leased. Changing it alone changes nothing."""
 
 
 ARG_NAMES = tuple(f.name for f in fields(SenderIdArgs))
@@ -75,7 +77,6 @@ class SenderId(pulumi.dynamic.Resource, module="smsvoice", name="SenderId"):
     registered: pulumi.Output[bool]
     """Whether the sender ID is registered."""
     registration_id: pulumi.Output[str | None]
-    """The registration, when AWS reports one."""
 
     def __init__(
         self,

@@ -23,6 +23,7 @@ STATE: dict[str, Any] = {
     "client_token": "t-1",
     "region": "eu-west-2",
     "adopt_existing": None,
+    "registration_id": None,
 }
 EDITS: dict[str, Any] = {
     "sender_id": "ACME2",
@@ -33,6 +34,7 @@ EDITS: dict[str, Any] = {
     "client_token": "t-2",
     "region": "eu-west-1",
     "adopt_existing": True,
+    "registration_id": "registration-0123456789abcdef",
 }
 
 

@@ -34,12 +34,13 @@ TAGS: Final = "tags"
 CLIENT_TOKEN: Final = "client_token"
 REGION: Final = "region"
 ADOPT_EXISTING: Final = "adopt_existing"
+#: An input, echoed as AWS reports it: the registration that provisions the sender ID.
+REGISTRATION_ID: Final = "registration_id"
 
 # Outputs only.
 SENDER_ID_ARN: Final = "sender_id_arn"
 MONTHLY_LEASING_PRICE: Final = "monthly_leasing_price"
 REGISTERED: Final = "registered"
-REGISTRATION_ID: Final = "registration_id"
 
 
 def contains_unknown(value: Any) -> bool:

@@ -157,13 +157,19 @@ INPUTS: Final = (
         _not_compared,
         "Take over a sender ID the account already holds instead of failing. Changing it alone changes nothing.",
     ),
+    Input(
+        p.REGISTRATION_ID,
+        OnChange.NOTHING,
+        rules.registration_id,
+        _not_compared,
+        "The Registration that provisions it: taken over on approval, never leased. Changing it alone changes nothing.",
+    ),
 )
 
 OUTPUTS: Final = (
     Output(p.SENDER_ID_ARN, "The ARN; also the resource's id."),
     Output(p.MONTHLY_LEASING_PRICE, 'Monthly price in USD, as AWS returns it (e.g. "1.00").'),
     Output(p.REGISTERED, "Whether the sender ID is registered."),
-    Output(p.REGISTRATION_ID, "The registration, when AWS reports one."),
 )
 
 INPUT_NAMES: Final = tuple(row.name for row in INPUTS)
