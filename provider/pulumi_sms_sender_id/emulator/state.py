@@ -45,7 +45,7 @@ DEFAULT_RELEASE_WINDOW_SECONDS = 2.0
 #: Countries that the AWS "supported countries" table marks as requiring sender-ID registration
 #: (India's DLT, Singapore's SGNIC, and the Gulf/SEA/MENA registries). Not the truth: AWS changes
 #: the list, which is why it is configurable.
-DEFAULT_REGISTRATION_ONLY_COUNTRIES = frozenset({"IN", "SG", "AE", "SA", "VN", "PH", "EG", "JO"})
+DEFAULT_REGISTRATION_ONLY_COUNTRIES = frozenset({"IN", "ID", "SG", "AE", "SA", "VN", "PH", "EG", "JO"})
 #: Countries where AWS does not support alphanumeric sender IDs at all.
 DEFAULT_UNSUPPORTED_COUNTRIES = frozenset({"US", "CA", "CN"})
 #: Sender IDs per account and region before ServiceQuotaExceededException SENDER_IDS_PER_ACCOUNT.
