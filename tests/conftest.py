@@ -79,6 +79,14 @@ def emulated() -> Iterator[Any]:
 
 
 @pytest.fixture
+def registering(emulated: Any) -> Any:
+    """The in-process emulator, reviewing registrations as a test's reviewer says (no auto-approval), with
+    uploads taken in 0.1 s and an approved sender ID provisioned at once; yields its control module."""
+    emulated.configure(attachment_upload_seconds=0.1, registration_provisioning_seconds=0)
+    return emulated
+
+
+@pytest.fixture
 def aws(emulator: Any) -> Any:
     """A boto3 client on the emulator server, in the stacks' region, for out-of-band changes and for checking "AWS"."""
     return emulator.client(region_name=REGION)

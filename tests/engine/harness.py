@@ -1,6 +1,8 @@
 """Play the Pulumi engine against the real dynamic-provider process, over gRPC.
 
 `ProviderProcess` starts `python -u -m pulumi.dynamic` the way the engine does and wraps each RPC.
+One process serves every dynamic resource of a stack, sender IDs and registrations alike: a program's
+entry is a `SenderId`'s inputs, or `registration(...)`'s for a `Registration`.
 `Engine` keeps stack state (inputs, outputs, id per resource) and plays the engine's sequences:
 preview (Check, plus Diff for existing resources), up (Check, Diff, Create / Update / replacement in
 the order Diff asks for), refresh (Read with old outputs and inputs, then the swapped Diff), destroy
@@ -26,12 +28,42 @@ from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2
 from pulumi.runtime.proto.provider_pb2_grpc import ResourceProviderStub
 
-from pulumi_sms_sender_id import SenderIdProvider
+from pulumi_sms_sender_id import RegistrationProvider, SenderIdProvider
+from pulumi_sms_sender_id.registration.resource import TYPE_TOKEN as REGISTRATION_TYPE_TOKEN
 from pulumi_sms_sender_id.resource import TYPE_TOKEN
 from pulumi_sms_sender_id.testing import mocks
 
 UNKNOWN = rpc.UNKNOWN  # how the engine spells a value that is not known during preview
 PICKLE = serialize_provider(SenderIdProvider())
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A resource type of the package: its type token and its provider's `__provider` value."""
+
+    type_token: str
+    pickle: str
+
+
+SENDER_ID = Kind(TYPE_TOKEN, PICKLE)
+REGISTRATION = Kind(REGISTRATION_TYPE_TOKEN, serialize_provider(RegistrationProvider()))
+
+
+class Declared(dict[str, Any]):
+    """A program's entry for a resource other than a `SenderId`: its inputs, and its kind."""
+
+    def __init__(self, kind: Kind, inputs: Mapping[str, Any]) -> None:
+        super().__init__(inputs)
+        self.kind = kind
+
+
+def registration(**inputs: Any) -> Declared:
+    """A `Registration` in a program (plain dicts are `SenderId`s)."""
+    return Declared(REGISTRATION, inputs)
+
+
+def kind_of(inputs: Mapping[str, Any]) -> Kind:
+    return inputs.kind if isinstance(inputs, Declared) else SENDER_ID
 
 
 class ProviderError(Exception):
@@ -74,8 +106,8 @@ def _props(struct: struct_pb2.Struct) -> dict[str, Any]:
     return {k: rpc.unwrap_rpc_secret(v) for k, v in values.items()}
 
 
-def urn(name: str) -> str:
-    return f"urn:pulumi:test::project::{TYPE_TOKEN}::{name}"
+def urn(name: str, type_token: str = TYPE_TOKEN) -> str:
+    return f"urn:pulumi:test::project::{type_token}::{name}"
 
 
 class ProviderProcess:
@@ -106,33 +138,42 @@ class ProviderProcess:
             raise ProviderError(method, error.details() or str(error)) from None
 
     def check(
-        self, name: str, olds: Mapping[str, Any], news: Mapping[str, Any]
+        self, name: str, olds: Mapping[str, Any], news: Mapping[str, Any], type_token: str = TYPE_TOKEN
     ) -> tuple[dict[str, Any], dict[str, str]]:
-        answer = self._call("Check", provider_pb2.CheckRequest(urn=urn(name), olds=_struct(olds), news=_struct(news)))
+        request = provider_pb2.CheckRequest(urn=urn(name, type_token), olds=_struct(olds), news=_struct(news))
+        answer = self._call("Check", request)
         return _props(answer.inputs), {f.property: f.reason for f in answer.failures}
 
-    def diff(self, name: str, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> provider_pb2.DiffResponse:
-        request = provider_pb2.DiffRequest(id=id_, urn=urn(name), olds=_struct(olds), news=_struct(news))
+    def diff(
+        self, name: str, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], type_token: str = TYPE_TOKEN
+    ) -> provider_pb2.DiffResponse:
+        request = provider_pb2.DiffRequest(id=id_, urn=urn(name, type_token), olds=_struct(olds), news=_struct(news))
         response: provider_pb2.DiffResponse = self._call("Diff", request)
         return response
 
-    def create(self, name: str, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        answer = self._call("Create", provider_pb2.CreateRequest(urn=urn(name), properties=_struct(props)))
+    def create(self, name: str, props: Mapping[str, Any], type_token: str = TYPE_TOKEN) -> tuple[str, dict[str, Any]]:
+        request = provider_pb2.CreateRequest(urn=urn(name, type_token), properties=_struct(props))
+        answer = self._call("Create", request)
         return answer.id, _props(answer.properties)
 
     def read(
-        self, name: str, id_: str, props: Mapping[str, Any], inputs: Mapping[str, Any]
+        self, name: str, id_: str, props: Mapping[str, Any], inputs: Mapping[str, Any], type_token: str = TYPE_TOKEN
     ) -> tuple[str, dict[str, Any], dict[str, Any]]:
-        request = provider_pb2.ReadRequest(id=id_, urn=urn(name), properties=_struct(props), inputs=_struct(inputs))
+        request = provider_pb2.ReadRequest(
+            id=id_, urn=urn(name, type_token), properties=_struct(props), inputs=_struct(inputs)
+        )
         answer = self._call("Read", request)
         return answer.id, _props(answer.properties), _props(answer.inputs)
 
-    def update(self, name: str, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
-        request = provider_pb2.UpdateRequest(id=id_, urn=urn(name), olds=_struct(olds), news=_struct(news))
+    def update(
+        self, name: str, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], type_token: str = TYPE_TOKEN
+    ) -> dict[str, Any]:
+        request = provider_pb2.UpdateRequest(id=id_, urn=urn(name, type_token), olds=_struct(olds), news=_struct(news))
         return _props(self._call("Update", request).properties)
 
-    def delete(self, name: str, id_: str, props: Mapping[str, Any]) -> None:
-        self._call("Delete", provider_pb2.DeleteRequest(id=id_, urn=urn(name), properties=_struct(props)))
+    def delete(self, name: str, id_: str, props: Mapping[str, Any], type_token: str = TYPE_TOKEN) -> None:
+        request = provider_pb2.DeleteRequest(id=id_, urn=urn(name, type_token), properties=_struct(props))
+        self._call("Delete", request)
 
     def stop_and_read_stderr(self) -> str:
         """Stop the process; what it wrote to stderr, which the Pulumi CLI shows the user."""
@@ -160,6 +201,7 @@ class Resource:
     id: str
     inputs: dict[str, Any]
     outputs: dict[str, Any]
+    kind: Kind = SENDER_ID
 
 
 @dataclass
@@ -173,7 +215,9 @@ class Step:
 
 
 class Engine:
-    """Stack state plus the engine's sequences. Programs are {resource name: inputs}."""
+    """Stack state plus the engine's sequences. Programs are {resource name: inputs}: a plain mapping is a
+    `SenderId`'s inputs, `registration(...)` a `Registration`'s. Resources are deleted in the reverse of
+    the order they were created in, as the engine deletes dependents first."""
 
     def __init__(self, provider: ProviderProcess, parallel: int = 1) -> None:
         self.provider = provider
@@ -182,7 +226,7 @@ class Engine:
 
     @staticmethod
     def declare(inputs: Mapping[str, Any]) -> dict[str, Any]:
-        return {**inputs, PROVIDER_KEY: PICKLE}
+        return {**inputs, PROVIDER_KEY: kind_of(inputs).pickle}
 
     def _each(self, names: Iterable[str], step: Any) -> dict[str, Step]:
         names = list(names)
@@ -204,70 +248,73 @@ class Engine:
     def up(self, program: Mapping[str, Mapping[str, Any]]) -> dict[str, Step]:
         def apply(name: str) -> Step:
             old = self.state.get(name)
+            kind = kind_of(program[name])
             checked = self._check(name, old, program[name])
             if old is None:
-                self._create(name, checked)
+                self._create(name, checked, kind)
                 return Step("create")
             step = self._decide(name, old, checked)
             if step.op == "update":
-                outputs = self.provider.update(name, old.id, old.outputs, checked)
-                self.state[name] = Resource(old.id, checked, outputs)
+                outputs = self.provider.update(name, old.id, old.outputs, checked, kind.type_token)
+                self.state[name] = Resource(old.id, checked, outputs, kind)
             elif step.op == "replace" and step.delete_before_replace:
-                self.provider.delete(name, old.id, old.outputs)
+                self.provider.delete(name, old.id, old.outputs, kind.type_token)
                 del self.state[name]
-                self._create(name, checked)
+                self._create(name, checked, kind)
             elif step.op == "replace":
-                self._create(name, checked)
-                self.provider.delete(name, old.id, old.outputs)
+                self._create(name, checked, kind)
+                self.provider.delete(name, old.id, old.outputs, kind.type_token)
             return step
 
         steps = self._each(program, apply)
-        gone = [name for name in self.state if name not in program]
+        gone = [name for name in reversed(self.state) if name not in program]
         steps.update(self._each(gone, self._delete))
         return steps
 
     def refresh(self) -> dict[str, Step]:
         def read(name: str) -> Step:
             old = self.state[name]
-            id_, outputs, inputs = self.provider.read(name, old.id, old.outputs, old.inputs)
+            token = old.kind.type_token
+            id_, outputs, inputs = self.provider.read(name, old.id, old.outputs, old.inputs, token)
             if not id_:
                 del self.state[name]
                 return Step("delete")
             new_inputs = {**inputs, PROVIDER_KEY: old.inputs[PROVIDER_KEY]} if inputs else old.inputs
-            self.state[name] = Resource(id_, new_inputs, outputs)
-            drift = self.provider.diff(name, id_, outputs, old.inputs)  # swapped: olds are the fresh outputs
+            self.state[name] = Resource(id_, new_inputs, outputs, old.kind)
+            drift = self.provider.diff(name, id_, outputs, old.inputs, token)  # swapped: olds are the fresh outputs
             return Step("refresh", drift=drift.changes == provider_pb2.DiffResponse.DIFF_SOME)
 
         return self._each(list(self.state), read)
 
     def destroy(self) -> dict[str, Step]:
-        return self._each(list(self.state), self._delete)
+        return self._each(list(reversed(self.state)), self._delete)
 
-    def get(self, name: str, id_: str) -> dict[str, Any]:
-        """`SenderId.get(name, id)`: Read with the id and only `__provider` as inputs."""
-        _, outputs, _ = self.provider.read(name, id_, {}, {PROVIDER_KEY: PICKLE})
+    def get(self, name: str, id_: str, kind: Kind = SENDER_ID) -> dict[str, Any]:
+        """`SenderId.get(name, id)` (or a `Registration`'s): Read with the id and only `__provider` as inputs."""
+        _, outputs, _ = self.provider.read(name, id_, {}, {PROVIDER_KEY: kind.pickle}, kind.type_token)
         return outputs
 
     def _check(self, name: str, old: Resource | None, inputs: Mapping[str, Any]) -> dict[str, Any]:
-        checked, failures = self.provider.check(name, old.inputs if old else {}, self.declare(inputs))
+        token = kind_of(inputs).type_token
+        checked, failures = self.provider.check(name, old.inputs if old else {}, self.declare(inputs), token)
         if failures:
             raise CheckFailed(name, failures)
         return checked
 
     def _decide(self, name: str, old: Resource, checked: Mapping[str, Any]) -> Step:
-        diff = self.provider.diff(name, old.id, old.outputs, checked)
+        diff = self.provider.diff(name, old.id, old.outputs, checked, old.kind.type_token)
         if diff.changes != provider_pb2.DiffResponse.DIFF_SOME:
             return Step("same")
         if diff.replaces:
             return Step("replace", list(diff.replaces), diff.deleteBeforeReplace)
         return Step("update")
 
-    def _create(self, name: str, checked: dict[str, Any]) -> None:
-        id_, outputs = self.provider.create(name, checked)
-        self.state[name] = Resource(id_, checked, outputs)
+    def _create(self, name: str, checked: dict[str, Any], kind: Kind) -> None:
+        id_, outputs = self.provider.create(name, checked, kind.type_token)
+        self.state[name] = Resource(id_, checked, outputs, kind)
 
     def _delete(self, name: str) -> Step:
         old = self.state[name]
-        self.provider.delete(name, old.id, old.outputs)
+        self.provider.delete(name, old.id, old.outputs, old.kind.type_token)
         del self.state[name]
         return Step("delete")

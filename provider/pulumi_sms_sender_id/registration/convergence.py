@@ -20,7 +20,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from ..aws.errors import reason_of
-from . import attachments, definitions, errors, field_rules, outputs, registrations, review, statuses, values
+from . import attachments, definitions, errors, field_rules, files, outputs, registrations, review, statuses, values
 from . import properties as p
 from .registrations import Where
 from .values import Recorded
@@ -60,7 +60,7 @@ def check_form(where: Where, declared: Declared, subject: str) -> None:
     try:
         found = definitions.fetch(where.connection, declared.registration_type)
     except ClientError as problem:
-        if reason_of(problem)[1] != "UNKNOWN_REGISTRATION_TYPE":
+        if reason_of(problem)[1] != registrations.UNKNOWN_TYPE:
             raise errors.explain(problem, subject) from None
         found = {}
     except BotoCoreError as problem:
@@ -84,6 +84,31 @@ def current(where: Where) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def _held(where: Where, version: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return values.held(registrations.field_values(where, int(version["VersionNumber"])))
+
+
+def resumed(where: Where, declared: Declared) -> Recorded | None:
+    """The registration an earlier run of this same create made and submitted before it was interrupted (its
+    ClientToken replayed it), recorded as it is; None when it is still a draft for `converge` to finish.
+
+    A new registration is a DRAFT: one that is not came from an earlier run, which submits last, so it holds
+    the declared form already (the token is derived from that form, the attachments' content included).
+    """
+    _info, version = current(where)
+    if version.get("RegistrationVersionStatus") in statuses.EDITABLE:
+        return None
+    held = _held(where, version)
+    ids = {
+        path: str(held[path]["RegistrationAttachmentId"])
+        for path in declared.attachments
+        if "RegistrationAttachmentId" in held.get(path, {})
+    }
+    uploaded = [i for path, i in ids.items() if not files.Source(declared.attachments[path]).is_attachment]
+    return Recorded(
+        sources=dict(declared.attachments),
+        ids=ids,
+        digests={path: files.digest(declared.attachments[path]) for path in ids},
+        created=uploaded,
+    )
 
 
 def converge(where: Where, declared: Declared, recorded: Recorded, progress: Progress) -> Recorded:

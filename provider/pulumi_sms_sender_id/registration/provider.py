@@ -20,7 +20,19 @@ from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, 
 
 from ..aws.errors import ProviderError
 from ..configured import ConfiguredProvider
-from . import attachments, convergence, diff, errors, outputs, reading, registrations, review, statuses, validation
+from . import (
+    attachments,
+    convergence,
+    diff,
+    errors,
+    files,
+    outputs,
+    reading,
+    registrations,
+    review,
+    statuses,
+    validation,
+)
 from . import properties as p
 from .convergence import Declared, Progress
 from .errors import RegistrationError
@@ -54,9 +66,11 @@ class RegistrationProvider(ConfiguredProvider):
         try:
             if props.get(p.REGISTRATION_ID):
                 where = self._adopt(where.of(str(props[p.REGISTRATION_ID])), declared, tags)
+                recorded = convergence.converge(where, declared, Recorded(), progress)
             else:
                 where = self._create(where, declared, props, tags, progress)
-            recorded = convergence.converge(where, declared, Recorded(), progress)
+                resumed = convergence.resumed(where, declared)
+                recorded = resumed or convergence.converge(where, declared, Recorded(), progress)
         except Exception as failure:
             self._clean_up(where, progress, failure, subject)
             raise
@@ -108,8 +122,9 @@ class RegistrationProvider(ConfiguredProvider):
     def _create(
         self, where: Where, declared: Declared, props: Mapping[str, Any], tags: dict[str, str], progress: Progress
     ) -> Where:
+        files_now = {path: files.digest(source) or source for path, source in declared.attachments.items()}
         first = registrations.token(
-            "registration", where.region, declared.registration_type, tags, declared.fields, props.get(p.ATTACHMENTS)
+            "registration", where.region, declared.registration_type, tags, declared.fields, files_now
         )
         record = registrations.create(where, declared.registration_type, tags, first)
         progress.created_registration = str(record["RegistrationId"])

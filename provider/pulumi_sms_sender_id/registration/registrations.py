@@ -31,6 +31,7 @@ from .errors import explain, explain_local
 
 PAGE_SIZE: Final = 100
 NOT_FOUND: Final = "ResourceNotFoundException"
+UNKNOWN_TYPE: Final = "UNKNOWN_REGISTRATION_TYPE"
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,14 @@ def retag(where: Where, arn: str, old: Mapping[str, str], new: Mapping[str, str]
 def type_definition(where: Where, registration_type: str) -> dict[str, Any] | None:
     """DescribeRegistrationTypeDefinitions' record of the type, or None when AWS does not know it."""
     params = {"RegistrationTypes": [registration_type]}
-    with explained(where.label):
+    try:
         found = calls.call(where.connection, "DescribeRegistrationTypeDefinitions", params)
+    except ClientError as problem:
+        if reason_of(problem)[1] == UNKNOWN_TYPE:
+            return None
+        raise explain(problem, where.label) from None
+    except BotoCoreError as problem:
+        raise explain_local(problem, where.label) from None
     records = found.get("RegistrationTypeDefinitions", [])
     return dict(records[0]) if records else None
 

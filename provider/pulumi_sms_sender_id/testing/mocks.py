@@ -1,7 +1,7 @@
 """Pulumi mocks with the real provider behind them, and a monitor that records what the engine would receive.
 
-`ProviderBackedMocks` answers every `SenderId` registration with the real provider's `check` + `create`
-(or `read` for `SenderId.get`), loaded from the `__provider` input exactly as the engine loads it.
+`ProviderBackedMocks` answers every `SenderId` and `Registration` with the real provider's `check` + `create`
+(or `read` for `.get`), loaded from the `__provider` input exactly as the engine loads it.
 `set_mocks` alone never calls provider methods; this does.
 """
 
@@ -21,7 +21,11 @@ from pulumi.dynamic.dynamic import PROVIDER_KEY
 from pulumi.runtime import rpc
 from pulumi.runtime.mocks import MockMonitor
 
+from ..registration.resource import TYPE_TOKEN as REGISTRATION_TYPE_TOKEN
 from ..resource import TYPE_TOKEN
+
+#: The resources of this package: the real provider answers them.
+PROVIDED_TYPES: Final = frozenset({TYPE_TOKEN, REGISTRATION_TYPE_TOKEN})
 
 STACK_TYPE: Final = "pulumi:pulumi:Stack"
 
@@ -32,7 +36,8 @@ class CheckFailed(Exception):
 
 @dataclass
 class ProviderBackedMocks(pulumi.runtime.Mocks):
-    """Mocks that record every resource; sender IDs go through the real provider, once each, like `pulumi up`.
+    """Mocks that record every resource; sender IDs and registrations go through the real provider, once
+    each, like `pulumi up`.
 
     `config` is the whole stack config with namespaced keys (e.g. "aws:region"), as the engine hands it
     to the provider's `configure`. `set_mocks` alone never calls provider methods; this does.
@@ -47,7 +52,7 @@ class ProviderBackedMocks(pulumi.runtime.Mocks):
     one_run_per_instance: ClassVar[bool] = True
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str | None, dict[Any, Any]]:
-        if args.typ != TYPE_TOKEN:
+        if args.typ not in PROVIDED_TYPES:
             return f"{args.name}-id", dict(args.inputs)
         pickle = rpc.unwrap_rpc_secret(args.inputs[PROVIDER_KEY])  # the engine stores it as a secret
         self.pickles.append(pickle)
@@ -61,7 +66,7 @@ class ProviderBackedMocks(pulumi.runtime.Mocks):
         checked = provider.check({}, props)
         if checked.failures:
             reasons = "; ".join(f"{f.property}: {f.reason}" for f in checked.failures)
-            raise CheckFailed(f"{args.name}: {reasons}")  # which of the program's sender IDs, as `pulumi up` says
+            raise CheckFailed(f"{args.name}: {reasons}")  # which of the program's resources, as `pulumi up` says
         created = provider.create(checked.inputs)
         self.resources[args.name] = created.outs or {}
         return created.id, created.outs or {}
