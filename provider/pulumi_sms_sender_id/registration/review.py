@@ -61,6 +61,11 @@ def _what_to_do(registration_id: str, version_status: str, region: str | None) -
     return steps
 
 
+def _number(value: Any) -> Any:
+    """A version number as the user wrote none: the engine sends every number as a float."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def message(outputs: Mapping[str, Any], doing: str, from_state: bool) -> str:
     """Why `doing` is refused while AWS reviews the registration that `outputs` describe."""
     registration_id = str(outputs.get(p.REGISTRATION_ID))
@@ -69,7 +74,7 @@ def message(outputs: Mapping[str, Any], doing: str, from_state: bool) -> str:
     stale = " (as the stack state records it: if AWS has decided since, `pulumi refresh` first)" if from_state else ""
     return (
         f"{doing} is refused: AWS is reviewing registration {registration_id} "
-        f"({outputs.get(p.REGISTRATION_TYPE)}), version {outputs.get(p.VERSION_NUMBER)} is {status}"
+        f"({outputs.get(p.REGISTRATION_TYPE)}), version {_number(outputs.get(p.VERSION_NUMBER))} is {status}"
         f"{since(outputs.get(p.VERSION_STATUS_SINCE))} ({meaning}){stale}, and AWS allows no change to it "
         f"while it reviews. {_what_to_do(registration_id, status, outputs.get(p.REGION))}."
     )
