@@ -75,7 +75,7 @@ def quick_start_project(directory: Path) -> Path:
     """The repository root's project (its Pulumi.yaml) with its program (examples/basic), copied to `directory`."""
     manifest = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())
     shutil.copytree(
-        ROOT / manifest.pop("main"), directory, ignore=shutil.ignore_patterns("__pycache__", "Pulumi*.yaml")
+        ROOT / "examples" / "basic", directory, ignore=shutil.ignore_patterns("__pycache__", "Pulumi*.yaml", "tests")
     )
     manifest["runtime"]["options"]["virtualenv"] = sys.prefix  # the virtualenv these tests run in
     (directory / "Pulumi.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))

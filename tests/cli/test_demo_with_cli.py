@@ -26,7 +26,7 @@ STOPPED = re.compile(r"^== Emulator stopped \(pid (\d+)\); no process left behin
 
 def _checkout_copy(directory: Path) -> Path:
     directory.mkdir()
-    for name in ("demo.sh", "Pulumi.yaml", "pyproject.toml"):
+    for name in ("demo.sh", "Pulumi.yaml", "__main__.py", "pyproject.toml"):
         shutil.copy2(ROOT / name, directory / name)
     shutil.copytree(ROOT / "examples", directory / "examples", ignore=shutil.ignore_patterns("__pycache__"))
     (directory / ".venv").symlink_to(ROOT / ".venv")
