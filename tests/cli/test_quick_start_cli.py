@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
-
-from tests.cli.support import PULUMI, SKIP_REASON, STACK, Cli
+from tests.cli.support import STACK, Cli, needs_cli
 from tests.support import REGION, held
 
-pytestmark = pytest.mark.skipif(PULUMI is None, reason=SKIP_REASON)
+pytestmark = needs_cli()
 
 ARN = f"arn:aws:sms-voice:{REGION}:123456789012:sender-id/ACME/GB"
 PROGRAM_TAGS = {"project": "pulumi-sms-sender-id", "stack": STACK, "managed-by": "pulumi"}
