@@ -87,8 +87,9 @@ class Cli:
         return f"{done.stdout}\n{done.stderr}"
 
     def config(self, values: dict[str, str]) -> None:
+        """`pulumi config set` each value; a key with a path (`countries[0]`) is set with --path."""
         for key, value in values.items():
-            self.on_stack("config", "set", key, value)
+            self.on_stack("config", "set", *(["--path"] if "[" in key or "." in key.split(":")[-1] else []), key, value)
 
     def exported(self) -> dict[str, Any]:
         """The stack's saved deployment (`pulumi stack export`)."""
