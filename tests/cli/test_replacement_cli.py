@@ -70,7 +70,9 @@ def test_a_country_change_leases_the_new_sender_id_before_releasing_the_old(
     assert cli.outputs()["arn"] == f"arn:aws:sms-voice:{REGION}:123456789012:sender-id/ACME/DE"
 
 
-def test_a_message_type_change_releases_before_it_requests_again(open_stack: OpenStack, tmp_path: Path, aws: Any) -> None:
+def test_a_message_type_change_releases_before_it_requests_again(
+    open_stack: OpenStack, tmp_path: Path, aws: Any
+) -> None:
     cli = _stack(open_stack, tmp_path)
     cli.config({"types": "PROMOTIONAL"})
 
