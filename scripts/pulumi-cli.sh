@@ -17,7 +17,8 @@ ROOT="$PWD"
 # The one place the pinned version is written. Keep it at or below the `pulumi` Python SDK's minor line.
 PULUMI_VERSION="v3.276.0"
 
-TOOLS="$ROOT/.tools/pulumi/$PULUMI_VERSION"
+# PULUMI_CLI_TOOLS: where the versions are built (default .tools/pulumi); the tests build nothing real there.
+TOOLS="${PULUMI_CLI_TOOLS:-$ROOT/.tools/pulumi}/$PULUMI_VERSION"
 BIN="$TOOLS/bin"
 CLI_PKG="github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
 SDK_MOD="github.com/pulumi/pulumi/sdk/v3"
@@ -41,9 +42,13 @@ if [ ! -f go.sum ]; then
   rm -f go.mod
   go mod init pulumi-cli-build >/dev/null 2>&1 || fail "go mod init failed in $TOOLS/src"
   # pkg's own go.mod replaces sdk with ../sdk (local) and clipboard with a fork; the fork is needed here too.
-  pkg_mod=$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" 2>/dev/null | sed -n 's/.*"GoMod": "\(.*\)",*/\1/p') \
-    || true
-  [ -n "$pkg_mod" ] && [ -f "$pkg_mod" ] || fail "the Go module proxy refused github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION"
+  pkg="github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION"
+  downloaded=$(go mod download -json "$pkg" 2>&1) || true
+  pkg_mod=$(printf '%s\n' "$downloaded" | sed -n 's/.*"GoMod": "\(.*\)",*/\1/p')
+  if [ -z "$pkg_mod" ] || [ ! -f "$pkg_mod" ]; then
+    why=$(printf '%s\n' "$downloaded" | sed -n 's/.*"Error": "\(.*\)".*/\1/p' | sed 's/\\[nt]/ /g' | head -c 300)
+    fail "could not fetch $pkg from the Go module proxy ($(go env GOPROXY)): ${why:-$(printf '%s' "$downloaded" | head -n 1)}"
+  fi
   grep -E '^replace [^ ]+ => [^.]' "$pkg_mod" >> go.mod || true
   go get -tool "$CLI_PKG@$PULUMI_VERSION" "$SDK_MOD@$PULUMI_VERSION" >get.log 2>&1 \
     || fail "go get of $CLI_PKG@$PULUMI_VERSION failed: $(grep -m1 -E 'refused|Forbidden|not available|error' get.log || tail -1 get.log)"
