@@ -8,7 +8,8 @@
 # against the same emulator (no engine, no saved state), and says so.
 #
 # Environment: PYTHON (interpreter for the virtualenv, default python3); DEMO_SKIP_INSTALL=1 reuses
-# an existing .venv as is (the test suite uses it to stay offline).
+# an existing .venv as is (the test suite uses it to stay offline); DEMO_WITHOUT_PULUMI=1 takes the mocks
+# route even when a pulumi CLI is there.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$PWD"
@@ -106,8 +107,12 @@ esac
 export AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2="$endpoint"
 say "== Emulator running at $endpoint (pid $emulator_pid)"
 
-# 4a. No pulumi CLI: the same program under Pulumi's mocks, with the real provider and this emulator.
-if ! command -v pulumi >/dev/null 2>&1; then
+# 4a. No pulumi CLI (none on PATH, none built by scripts/pulumi-cli.sh), or DEMO_WITHOUT_PULUMI=1: the same
+# program under Pulumi's mocks, with the real provider and this emulator.
+if [ "${DEMO_WITHOUT_PULUMI:-0}" != 1 ] && cli_bin="$(scripts/pulumi-cli.sh --where 2>/dev/null)"; then
+  export PATH="$cli_bin:$PATH"
+fi
+if [ "${DEMO_WITHOUT_PULUMI:-0}" = 1 ] || ! command -v pulumi >/dev/null 2>&1; then
   say "pulumi CLI not found: install it from $INSTALL_URL to run this demo with the Pulumi engine; running the quick-start program under Pulumi's mocks instead."
   "$PY" -m pulumi_sms_sender_id.testing . --stack "$STACK" --config "aws:region=$REGION"
   exit 0
@@ -117,6 +122,7 @@ fi
 export PULUMI_BACKEND_URL="file://$ROOT/.pulumi-state"
 export PULUMI_CONFIG_PASSPHRASE="demo"
 export PULUMI_SKIP_UPDATE_CHECK=true
+say "== Pulumi CLI: $(command -v pulumi) ($(pulumi version))"
 mkdir -p "$ROOT/.pulumi-state"
 say "== Pulumi backend: $PULUMI_BACKEND_URL (stack $STACK)"
 pulumi stack select --create "$STACK" --non-interactive

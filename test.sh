@@ -13,5 +13,11 @@ echo "== ruff"
 .venv/bin/ruff check provider tests examples
 echo "== mypy --strict"
 .venv/bin/mypy
+# The Pulumi CLI that scripts/pulumi-cli.sh built, when it did: the CLI tests run on it (CI sets
+# REQUIRE_PULUMI_CLI=1, so there they fail rather than skip without it).
+if cli_bin="$(scripts/pulumi-cli.sh --where 2>/dev/null)"; then
+  export PATH="$cli_bin:$PATH"
+  echo "== pulumi CLI: $cli_bin/pulumi ($(pulumi version))"
+fi
 echo "== pytest"
 exec .venv/bin/python -m pytest "$@"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.support import PULUMI, SKIP_REASON
+from tests.cli.support import cli_env, needs_cli
 from tests.support import ROOT
 
-pytestmark = pytest.mark.skipif(PULUMI is None, reason=SKIP_REASON)
+pytestmark = needs_cli()
 
 ARN = "arn:aws:sms-voice:eu-west-2:123456789012:sender-id/ACME/GB"
 STOPPED = re.compile(r"^== Emulator stopped \(pid (\d+)\); no process left behind$", re.MULTILINE)
@@ -26,7 +26,7 @@ STOPPED = re.compile(r"^== Emulator stopped \(pid (\d+)\); no process left behin
 
 def _checkout_copy(directory: Path) -> Path:
     directory.mkdir()
-    for name in ("demo.sh", "Pulumi.yaml", "pyproject.toml"):
+    for name in ("demo.sh", "Pulumi.yaml", "__main__.py", "pyproject.toml"):
         shutil.copy2(ROOT / name, directory / name)
     shutil.copytree(ROOT / "examples", directory / "examples", ignore=shutil.ignore_patterns("__pycache__"))
     (directory / ".venv").symlink_to(ROOT / ".venv")
@@ -34,7 +34,7 @@ def _checkout_copy(directory: Path) -> Path:
 
 
 def _demo(checkout: Path) -> str:
-    env = {**os.environ, "DEMO_SKIP_INSTALL": "1"}
+    env = {**cli_env(), "DEMO_SKIP_INSTALL": "1"}
     env.pop("PULUMI_BACKEND_URL", None)
     done = subprocess.run(["bash", str(checkout / "demo.sh")], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"

@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
+from tests.cli.support import STACK, Cli, needs_cli
+from tests.support import PROVIDER_KEY, REGION, held
 
-from tests.cli.support import PULUMI, SKIP_REASON, STACK, Cli
-from tests.support import REGION, held
-
-pytestmark = pytest.mark.skipif(PULUMI is None, reason=SKIP_REASON)
+pytestmark = needs_cli()
 
 ARN = f"arn:aws:sms-voice:{REGION}:123456789012:sender-id/ACME/GB"
 PROGRAM_TAGS = {"project": "pulumi-sms-sender-id", "stack": STACK, "managed-by": "pulumi"}
@@ -89,3 +87,20 @@ def test_destroy_releases_the_sender_id_and_empties_the_stack(cli: Cli, emulator
     assert emulator.control.call_counts()["ReleaseSenderId"] == 1
     assert cli.sender_id_states() == []
     assert cli.outputs() == {}
+
+
+def test_a_refresh_with_nothing_changed_outside_pulumi_leaves_state_and_preview_quiet(cli: Cli) -> None:
+    cli.up()
+    (before,) = cli.sender_id_states()
+
+    cli.on_stack("refresh", "--yes", "--skip-preview", "--expect-no-changes")
+
+    (after,) = cli.sender_id_states()
+    # The engine saves the pickled provider as a secret (ciphertext), encrypted afresh on every write.
+    assert "ciphertext" in after["outputs"][PROVIDER_KEY]
+    assert _without_provider(after["outputs"]) == _without_provider(before["outputs"])
+    cli.on_stack("preview", "--expect-no-changes")
+
+
+def _without_provider(outputs: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in outputs.items() if k != PROVIDER_KEY}

@@ -61,7 +61,10 @@ def _stop(process: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[in
 
 
 def _port_is_free(port: int) -> bool:
+    """Nothing listens on the port. SO_REUSEADDR: a closed connection's TIME_WAIT is no listener (Linux still
+    refuses the bind while any socket listens), so the health check's own connection cannot fail the probe."""
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

@@ -129,7 +129,26 @@ class ProviderProcess:
             raise RuntimeError(f"provider did not start: {port!r} {self.process.stderr and self.process.stderr.read()}")
         self.channel = grpc.insecure_channel(f"127.0.0.1:{port}")
         self.stub = ResourceProviderStub(self.channel)
-        self.stub.Configure(provider_pb2.ConfigureRequest(args=_struct(config), acceptSecrets=False))
+        self._configure(config)
+
+    def _configure(self, config: Mapping[str, str]) -> None:
+        """As the engine (v3.276.0, seen with PULUMI_DEBUG_GRPC) configures the default pulumi-python provider:
+        CheckConfig, then Configure with the stack's config both as namespaced variables and as args, secrets
+        and resources accepted. The dynamic provider answers CheckConfig UNIMPLEMENTED, which the engine accepts."""
+        provider_urn = "urn:pulumi:test::project::pulumi:providers:pulumi-python::default"
+        try:
+            self.stub.CheckConfig(provider_pb2.CheckRequest(urn=provider_urn, olds=_struct({}), news=_struct(config)))
+        except grpc.RpcError as error:
+            if error.code() != grpc.StatusCode.UNIMPLEMENTED:
+                raise
+        self.stub.Configure(
+            provider_pb2.ConfigureRequest(
+                variables={f"pulumi-python:config:{key}": value for key, value in config.items()},
+                args=_struct(config),
+                acceptSecrets=True,
+                acceptResources=True,  # (the engine also sets sendsOldInputs*, unknown to this SDK's protos)
+            )
+        )
 
     def _call(self, method: str, request: Any) -> Any:
         try:

@@ -113,7 +113,8 @@ def _operations_the_provider_calls() -> set[str]:
     """
     model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
     package = ROOT / "provider" / "pulumi_sms_sender_id"
-    source = "\n".join(p.read_text() for p in package.glob("*.py") if p.name != "settings.py")
+    modules = [p for p in package.rglob("*.py") if not {"emulator", "testing"} & set(p.relative_to(package).parts)]
+    source = "\n".join(p.read_text() for p in modules if p.name != "settings.py")
     return {
         f"sms-voice:{operation}"
         for operation in model.operation_names

@@ -30,9 +30,10 @@ pytestmark = pytest.mark.skipif(
 
 
 def _env_without_pulumi() -> dict[str, str]:
-    """This environment minus any pulumi on PATH; DEMO_SKIP_INSTALL keeps the run offline and quick."""
+    """This environment minus any pulumi on PATH, and told to leave a built one alone (DEMO_WITHOUT_PULUMI);
+    DEMO_SKIP_INSTALL keeps the run offline and quick."""
     path = [d for d in os.environ.get("PATH", "").split(os.pathsep) if d and not shutil.which("pulumi", path=d)]
-    return {**os.environ, "PATH": os.pathsep.join(path), "DEMO_SKIP_INSTALL": "1"}
+    return {**os.environ, "PATH": os.pathsep.join(path), "DEMO_SKIP_INSTALL": "1", "DEMO_WITHOUT_PULUMI": "1"}
 
 
 def _gone(pid: int) -> bool:

@@ -61,7 +61,11 @@ def test_repo_root_project_runs_the_quick_start_program_in_the_repos_venv() -> N
     manifest = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())
     assert manifest["name"] == "pulumi-sms-sender-id"
     assert manifest["runtime"] == {"name": "python", "options": {"toolchain": "pip", "virtualenv": ".venv"}}
-    assert load_project(ROOT).program == EXAMPLES / "basic"
+    # The program sits at the root (./__main__.py runs examples/basic/): the engine starts the provider's plugin
+    # in the program's directory, where a relative virtualenv must name the same .venv as for the program.
+    assert "main" not in manifest
+    assert load_project(ROOT).program == ROOT
+    assert '"examples" / "basic" / "__main__.py"' in (ROOT / "__main__.py").read_text()
 
 
 def test_quick_start_leases_one_tagged_transactional_sender_id(run_example: RunExample, sms: Any) -> None:

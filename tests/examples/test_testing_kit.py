@@ -178,15 +178,15 @@ def test_the_in_process_emulator_serves_the_region_the_test_asks_for(
     assert len(sms_voice_client.describe_sender_ids()["SenderIds"]) == 3
 
 
-# -- the README's test file is the basic example's, and it passes where a user would run it -----------------
+# -- docs/testing.md's test file is the basic example's, and it passes where a user would run it ------------
 
-README_FILE = re.compile(r"<!-- tested: user-test-file .*?-->\n```python\n(?P<code>.*?)```", re.DOTALL)
+USER_TEST_FILE = re.compile(r"<!-- tested: user-test-file .*?-->\n```python\n(?P<code>.*?)```", re.DOTALL)
 
 
-def test_the_readmes_test_file_is_the_basic_examples_and_passes_outside_the_repository(tmp_path: Path) -> None:
+def test_the_documented_test_file_is_the_basic_examples_and_passes_outside_the_repository(tmp_path: Path) -> None:
     example = EXAMPLES / "basic"
-    match = README_FILE.search((ROOT / "README.md").read_text())
-    assert match, "README's 'Test your own program' block is marked `<!-- tested: user-test-file ... -->`"
+    match = USER_TEST_FILE.search((ROOT / "docs" / "testing.md").read_text())
+    assert match, "docs/testing.md's complete test file is marked `<!-- tested: user-test-file ... -->`"
     assert match["code"] == (example / "tests" / "test_program.py").read_text()
 
     project = tmp_path / "basic"
