@@ -19,7 +19,8 @@ from pulumi.dynamic import (
 )
 
 from .configured import ConfiguredProvider
-from .sender_id import diff, errors, guards, leasing, outputs, registered, releases, sender_ids, validation
+from .registration import sender_id as registered
+from .sender_id import diff, errors, guards, leasing, outputs, releases, sender_ids, validation
 from .sender_id import properties as p
 from .sender_id.errors import SenderIdError
 from .sender_id.sender_ids import Target

@@ -121,9 +121,11 @@ def test_every_subpackage_is_on_the_page() -> None:
 #: What each part of the package may import from the package ("." is a module at the root, by name).
 MAY_IMPORT: Final = {
     "aws": {"aws", "_version"},
+    "configured": {"aws"},
     "sender_id": {"aws", "sender_id"},
+    "registration": {"aws", "sender_id", "registration", "configured"},
     "emulator": {"emulator", "aws"},
-    "provider": {"aws", "sender_id"},
+    "provider": {"aws", "sender_id", "registration", "configured"},
     "resource": {"provider", "sender_id"},
 }
 
@@ -180,11 +182,11 @@ def test_nothing_outside_the_emulator_imports_it() -> None:
 
 def _callers(operation: str) -> set[str]:
     """Modules of the provider (not the emulator, not the testing kit) that name an operation in code:
-    the operation's name as a string of its own, or its boto3 method. The quota table lists every one."""
+    the operation's name as a string of its own, or its boto3 method. The operations table lists every one."""
     method = re.sub(r"(?<!^)(?=[A-Z])", "_", operation).lower()
     found = set()
     for path in PACKAGE.rglob("*.py"):
-        if _part(path) in {"emulator", "testing"} or path == PACKAGE / "aws" / "settings.py":
+        if _part(path) in {"emulator", "testing"} or path == PACKAGE / "aws" / "operations.py":
             continue
         for node in ast.walk(ast.parse(path.read_text())):
             named = (isinstance(node, ast.Constant) and node.value == operation) or (
@@ -198,3 +200,9 @@ def _callers(operation: str) -> set[str]:
 def test_only_leasing_requests_and_only_sender_ids_releases() -> None:
     assert _callers("RequestSenderId") == {"sender_id/leasing.py"}
     assert _callers("ReleaseSenderId") == {"sender_id/sender_ids.py"}
+
+
+def test_only_registrations_creates_and_deletes_registrations() -> None:
+    assert _callers("CreateRegistration") == {"registration/registrations.py"}
+    assert _callers("DeleteRegistration") == {"registration/registrations.py"}
+    assert _callers("CreateRegistrationAttachment") == {"registration/attachments.py"}

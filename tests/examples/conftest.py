@@ -17,8 +17,12 @@ def run_example(emulated: Any) -> RunExample:
     """Run a project's program once, like a first `pulumi up`, against the in-process emulator.
 
     Config is the project's `Pulumi.<stack>.yaml` plus `config`; without `aws:region` in either, the
-    provider falls back to AWS_DEFAULT_REGION (eu-west-2, set by the root conftest).
+    provider falls back to AWS_DEFAULT_REGION (eu-west-2, set by the root conftest). The emulator's reviewer
+    approves every submitted registration at once, and AWS provisions its sender ID at once, so a program
+    that registers a sender ID gets it within the run.
     """
+    emulated.configure(attachment_upload_seconds=0.1, registration_provisioning_seconds=0)
+    emulated.auto_approve_registrations(0)
 
     def run(project: Path, stack: str = "dev", config: Mapping[str, Any] | None = None) -> RunResult:
         return run_program(project, stack=stack, config=config)

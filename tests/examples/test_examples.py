@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pulumi
 import pytest
 import yaml  # type: ignore[import-untyped]
@@ -14,7 +15,7 @@ from botocore.exceptions import ClientError
 
 from pulumi_sms_sender_id.testing import load_project
 from tests.examples.support import RunExample
-from tests.support import EXAMPLES, REGION, ROOT, TYPE_TOKEN
+from tests.support import EXAMPLES, REGION, REGISTRATION_TYPE_TOKEN, ROOT, TYPE_TOKEN
 
 ARN = re.compile(r"^arn:aws:sms-voice:eu-west-2:\d{12}:sender-id/(?P<sender_id>[A-Z0-9-]+)/(?P<country>[A-Z]{2})$")
 PRICE = re.compile(r"^\d+\.\d{2}$")
@@ -30,8 +31,8 @@ def _strings(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
-def test_examples_include_basic_multi_country_and_protected() -> None:
-    assert {"basic", "multi-country", "protected"} <= {p.name for p in PROJECTS}
+def test_examples_include_basic_multi_country_protected_and_registered_sender_id() -> None:
+    assert {"basic", "multi-country", "protected", "registered-sender-id"} <= {p.name for p in PROJECTS}
 
 
 @pytest.mark.parametrize("project", [*PROJECTS, ROOT], ids=[*(p.name for p in PROJECTS), "repo-root"])
@@ -157,3 +158,26 @@ def test_protected_example_leaves_other_stacks_and_opted_out_ones_unprotected(
     assert result.outputs["pulumi_protect"] is False
     assert result.resource("brand").protect is False
     sms.release_sender_id(SenderId=result.outputs["sender_id_arn"], IsoCountryCode="GB")
+
+
+def test_registered_sender_id_registers_with_its_attachment_and_takes_the_approved_sender_id_over(
+    run_example: RunExample, emulated: Any
+) -> None:
+    result = run_example(EXAMPLES / "registered-sender-id")  # Pulumi.dev.yaml: ap-south-1
+
+    sms = boto3.client("pinpoint-sms-voice-v2", region_name="ap-south-1")
+    registration = result.resource("acme-in", REGISTRATION_TYPE_TOKEN)
+    outputs = result.outputs
+    assert (registration.id, outputs["registration_status"]) == (outputs["registration_id"], "COMPLETE")
+    (attachment_id,) = outputs["attachment_ids"].values()
+    uploaded = sms.describe_registration_attachments(RegistrationAttachmentIds=[attachment_id])
+    assert uploaded["RegistrationAttachments"][0]["AttachmentStatus"] == "UPLOAD_COMPLETE"
+    (held,) = sms.describe_sender_ids()["SenderIds"]
+    assert outputs["sender_id_arn"] == held["SenderIdArn"] == registration.outputs["sender_id_arn"]
+    assert held["SenderIdArn"].startswith("arn:aws:sms-voice:ap-south-1:")
+    assert (outputs["registered"], held["RegistrationId"]) == (True, outputs["registration_id"])
+    assert sms.list_tags_for_resource(ResourceArn=held["SenderIdArn"])["Tags"] == [
+        {"Key": "project", "Value": "sms-sender-id-registered"},
+        {"Key": "stack", "Value": "dev"},
+    ]
+    assert (outputs["denied_reasons"], outputs["field_feedback"]) == ([], {})

@@ -23,6 +23,8 @@ MAX_TAGS: Final = 200
 MAX_TAG_KEY: Final = 128
 MAX_TAG_VALUE: Final = 256
 # The model's tag patterns (`.+`, `.*`) are Java regular expressions, whose `.` stops at line breaks.
+#: An ID or ARN of the service's resources (the model's "IdOrArn" shapes).
+ID_OR_ARN: Final = re.compile(r"[A-Za-z0-9_:/-]{1,256}")
 LINE_BREAKS: Final = re.compile("[\n\r\u0085\u2028\u2029]")
 
 
@@ -119,3 +121,11 @@ def region_failures(inputs: Mapping[str, Any], settings: Settings, subject: str 
         return []
     source = "the region input" if given else settings.region_source or "the stack's settings"
     return [Failure("region", f"{reason} (the region comes from {source})")]
+
+
+def registration_id(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not ID_OR_ARN.fullmatch(value):
+        raise Invalid(f"must be a registration ID such as 'registration-0123abcd' or its ARN, {got(value)}")
+    return value

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..aws.input_rules import Invalid, got, is_unknown
+from ..aws.input_rules import registration_id as registration_id
 from .properties import ATTACHMENTS, FIELDS, entry
 
 TYPE_PATTERN: Final = re.compile(r"[A-Za-z0-9_]{1,64}")
@@ -31,7 +32,6 @@ MAX_ATTACHMENT_BYTES: Final = 5 * 1024 * 1024
 S3_URL: Final = re.compile(r"s3://[^/\s]+/\S+")
 MAX_URL: Final = 2048
 ATTACHMENT_ARN: Final = re.compile(r"arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:registration-attachment/[A-Za-z0-9_-]+")
-ID_OR_ARN: Final = re.compile(r"[A-Za-z0-9_:/-]{1,256}")
 
 Reasons = list[str]
 
@@ -44,14 +44,6 @@ def registration_type(value: Any) -> str:
             f"{value!r} is not a registration type name: use 1-64 letters, digits and underscores, "
             'such as "IN_SENDER_ID_REGISTRATION"'
         )
-    return value
-
-
-def registration_id(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not ID_OR_ARN.fullmatch(value):
-        raise Invalid(f"must be a registration ID such as 'registration-0123abcd' or its ARN, {got(value)}")
     return value
 
 

@@ -15,8 +15,8 @@ from ..aws.input_rules import Invalid as Invalid
 from ..aws.input_rules import got as got
 from ..aws.input_rules import optional_bool as optional_bool
 from ..aws.input_rules import region as region
+from ..aws.input_rules import registration_id as registration_id
 from ..aws.input_rules import tags as tags
-from ..registration.rules import registration_id as registration_id
 from . import properties as p
 
 SENDER_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9-]{3,11}")

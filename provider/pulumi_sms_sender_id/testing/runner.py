@@ -42,9 +42,10 @@ class RunResult:
     outputs: dict[str, Any]
     resources: list[RegisteredResource]
 
-    def resource(self, name: str) -> RegisteredResource:
+    def resource(self, name: str, type_token: str | None = None) -> RegisteredResource:
+        """The resource of that name (and type token, when two resources of different types share a name)."""
         for resource in self.resources:
-            if resource.name == name:
+            if resource.name == name and type_token in (None, resource.type):
                 return resource
         raise KeyError(f"no resource named {name!r}; have {[r.name for r in self.resources]}")
 

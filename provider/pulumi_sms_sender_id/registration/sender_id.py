@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..registration import registrations, statuses
-from ..registration.outputs import since
-from ..registration.registrations import Where
-from ..registration.review import since as since_text
-from . import sender_ids
-from .errors import SenderIdError
-from .sender_ids import Target
+from ..sender_id import sender_ids
+from ..sender_id.errors import SenderIdError
+from ..sender_id.sender_ids import Target
+from . import registrations, statuses
+from .outputs import since
+from .registrations import Where
+from .review import since as since_text
 
 
 def registration_of(record: Mapping[str, Any]) -> str | None:
