@@ -1,4 +1,4 @@
-"""`python -m pulumi_sms_sender_id adopt`: write a Pulumi program that adopts an account's sender IDs.
+"""`python -m pulumi_sms_sender_id adopt`: write a Pulumi program adopting an account's sender IDs and registrations.
 
     python -m pulumi_sms_sender_id adopt --region eu-west-2 --region ap-southeast-2 \\
         --filter iso-country-code=GB,AU --output infra/__main__.py
@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from .adoption import adoption, inventory
+from .adoption import adoption, inventory, registration_program, registrations
 from .aws import regions, settings
 from .aws.calls import Connection
+from .aws.errors import ProviderError
 from .sender_id import rules
-from .sender_id.errors import SenderIdError
 
 USAGE_ERROR: Final = 2
 AWS_ERROR: Final = 1
@@ -39,6 +39,7 @@ class Request:
     filters: dict[str, list[str]]
     rules: settings.CallRules
     output: Path | None
+    registrations: bool = True
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,8 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     adopt = commands.add_parser(
         "adopt",
         help="write a Pulumi program that adopts the account's sender IDs as they are",
-        description="List the sender IDs of the account (DescribeSenderIds, ListTagsForResource) and write a "
-        "Pulumi program declaring each exactly as AWS holds it, with adopt_existing=True.",
+        description="List the sender IDs of the account (DescribeSenderIds, ListTagsForResource) and its "
+        "registrations (DescribeRegistrations and their values), and write a "
+        "Pulumi program declaring each exactly as AWS holds it (sender IDs with adopt_existing=True, "
+        "registrations with their registration_id).",
     )
     adopt.add_argument(
         "--region",
@@ -64,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME=VALUE[,VALUE]",
         help=f"DescribeSenderIds filter, repeatable; names: {', '.join(inventory.FILTER_NAMES)}",
+    )
+    adopt.add_argument(
+        "--no-registrations",
+        action="store_true",
+        help="declare no Registration (by default every registration of the regions, but deleted or closed ones)",
     )
     adopt.add_argument("--output", type=Path, help="file to write, e.g. infra/__main__.py (default: stdout)")
     adopt.add_argument("--force", action="store_true", help="overwrite --output if it exists")
@@ -129,7 +137,8 @@ def _request(args: argparse.Namespace) -> Request:
     profile = args.profile or None
     regions = _regions(args.region, profile)
     _check_credentials(profile)
-    return Request(regions, profile, wanted, settings.CallRules(requests_per_second=rates), output)
+    rules = settings.CallRules(requests_per_second=rates)
+    return Request(regions, profile, wanted, rules, output, registrations=not args.no_registrations)
 
 
 def _progress(line: str) -> None:
@@ -146,7 +155,16 @@ def adopt(request: Request) -> str:
         _progress(f"not declared: {skip.found.label}: {skip.reason}")
     command = adoption.command_line(request.regions, request.filters)
     _progress(f"{len(declarations)} sender ID{'s' if len(declarations) != 1 else ''} to adopt")
-    return adoption.render(declarations, skipped, request.regions, command)
+    if not request.registrations:
+        return adoption.render(declarations, skipped, request.regions, command + " --no-registrations")
+    listed = [item for c in connections for item in registrations.list_region(c, _progress)]
+    taken = {name for d in declarations for name in (d.name, d.variable)}
+    kept, refused = registration_program.plan(listed, taken)
+    for item, reason in refused:
+        _progress(f"not declared: registration {item.registration_id} ({item.region}): {reason}")
+    if listed:
+        _progress(f"{len(kept)} registration{'s' if len(kept) != 1 else ''} to adopt")
+    return adoption.render(declarations, skipped, request.regions, command, kept, refused)
 
 
 def _write(output: Path, program: str) -> None:
@@ -168,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     try:
         program = adopt(request)
-    except SenderIdError as problem:
+    except ProviderError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return AWS_ERROR
     if request.output is None:

@@ -105,7 +105,7 @@ def test_every_page_is_listed_and_each_sender_id_tagged_once(
 
     assert adopted.status == 0
     assert sender_ids_in(adopted.stdout) == wanted
-    assert emulated.call_counts() == {"DescribeSenderIds": 2, "ListTagsForResource": 130}
+    assert emulated.call_counts() == {"DescribeSenderIds": 2, "ListTagsForResource": 130, "DescribeRegistrations": 1}
     assert "adopt: eu-west-2: 130 sender IDs found; reading their tags" in adopted.stderr
     assert "adopt: eu-west-2: tags of 129/130 sender IDs read" in adopted.stderr
 
@@ -122,7 +122,7 @@ def test_filters_reach_describe_sender_ids(emulated: Any, adopt: Adopt) -> None:
         'iso_country_code="GB",',
     ]
     assert "--filter iso-country-code=gb,de --filter sender-id=acme`" in adopted.stdout.replace("\n", " ")
-    assert emulated.call_counts() == {"DescribeSenderIds": 1, "ListTagsForResource": 2}
+    assert emulated.call_counts() == {"DescribeSenderIds": 1, "ListTagsForResource": 2, "DescribeRegistrations": 1}
 
     registered = adopt("--filter", "registered=true", regions=("eu-west-2",))
     assert sender_ids_in(registered.stdout) == ["ACME"] and 'iso_country_code="DE"' in registered.stdout
@@ -138,7 +138,8 @@ def test_by_default_listing_stays_within_awss_quota_of_one_request_per_second(em
     adopted = adopt(regions=("eu-west-2",), fast=False)
 
     assert adopted.status == 0
-    assert emulated.call_counts() == {"DescribeSenderIds": 1, "ListTagsForResource": 3}, "never throttled"
+    reads = {"DescribeSenderIds": 1, "ListTagsForResource": 3, "DescribeRegistrations": 1}
+    assert emulated.call_counts() == reads, "never throttled"
     assert time.monotonic() - started >= 1.9  # three ListTagsForResource a second apart
 
 
@@ -158,5 +159,6 @@ def test_regions_are_listed_side_by_side_under_their_own_quotas(emulated: Any, a
     assert adopted.status == 0 and len(sender_ids_in(adopted.stdout)) == 15
     calls = emulated.call_counts()
     # Paced, so throttling is rare: on a loaded machine one call may arrive a moment early and be retried.
-    assert calls["DescribeSenderIds"] == 3 and 15 <= calls["ListTagsForResource"] <= 17, calls
+    assert calls["DescribeSenderIds"] == calls["DescribeRegistrations"] == 3, calls
+    assert 15 <= calls["ListTagsForResource"] <= 17, calls
     assert 3.9 <= elapsed < 9, f"{elapsed:.1f} s: one region's time (4 s), not three (12 s)"

@@ -13,7 +13,8 @@ def test_the_program_adopts_the_whole_account_with_no_lease_and_no_change(
 ) -> None:
     program = tmp_path / "infra" / "__main__.py"
     assert adopt("--output", str(program)).status == 0
-    assert set(emulated.call_counts()) == {"DescribeSenderIds", "ListTagsForResource"}, "adopt only reads"
+    reads = {"DescribeSenderIds", "ListTagsForResource", "DescribeRegistrations"}
+    assert set(emulated.call_counts()) == reads, "adopt only reads"
     emulated.reset_call_counts()
 
     result = run_program(program.parent, config=FAST)

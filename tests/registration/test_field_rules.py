@@ -176,3 +176,10 @@ def test_an_operator_the_model_does_not_list_never_holds() -> None:
 def test_a_pattern_python_cannot_compile_is_left_to_aws() -> None:
     form = definitions.from_records([text("companyInfo.companyName", Pattern=r"^\p{L}+$")])
     assert problems({"companyInfo.companyName": "ACME 1"}, form) == []
+
+
+def test_a_draft_kept_unsubmitted_may_lack_required_fields_but_not_hold_wrong_values() -> None:
+    draft = {"companyInfo.companyName": "ACME"}
+    assert field_rules.problems(FORM, draft, TYPE, complete=False) == []
+    (problem,) = field_rules.problems(FORM, {**draft, "senderIdInfo.senderId": "AC"}, TYPE, complete=False)
+    assert problem.rule == "pattern"

@@ -10,7 +10,7 @@ import pytest
 
 from pulumi_sms_sender_id import RegistrationProvider
 from pulumi_sms_sender_id.registration.errors import RegistrationError
-from tests.registration.support import PROOF, attachments, create, india, registrations, values
+from tests.registration.support import PROOF, attachments, create, hints, india, registrations, values
 from tests.support import INDIA_FORM
 
 RENAMED = {**INDIA_FORM, "companyInfo.companyName": "ACME Two Private Limited"}
@@ -169,3 +169,18 @@ def test_a_new_content_of_the_attachment_file_is_uploaded_and_put(
     assert outs["created_attachment_ids"] == [first, second]
     assert sorted(attachments(sms)) == sorted([first, second]), "the first is deleted with the registration"
     assert list(registrations(sms)) == [id_]
+
+
+def test_an_incomplete_draft_is_kept_and_refused_by_title_once_it_is_to_be_submitted(
+    registration_provider: RegistrationProvider, registering: Any, sms: Any
+) -> None:
+    partial = {"senderIdInfo.senderId": "ACMEIN", "companyInfo.companyName": "ACME India Private Limited"}
+    id_, outs = create(registration_provider, india(fields=partial, submit=False))
+    assert outs["version_status"] == "DRAFT"
+    registering.reset_call_counts()
+
+    with pytest.raises(RegistrationError) as refused:
+        update(registration_provider, id_, outs, india(fields=partial))
+    title = hints(sms, "companyInfo.companyId")["Title"]
+    assert f'fields["companyInfo.companyId"] ({title}) is required' in str(refused.value)
+    assert not any(registering.call_counts().get(op) for op in MUTATING)

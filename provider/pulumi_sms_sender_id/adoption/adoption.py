@@ -18,11 +18,15 @@ import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..sender_id import properties as p
 from ..sender_id import validation
 from .inventory import Found
+
+if TYPE_CHECKING:
+    from .registration_program import RegistrationDeclaration
+    from .registrations import FoundRegistration
 
 #: The output the program exports: resource name -> sender ID ARN.
 ARNS_OUTPUT: Final = "sender_id_arns"
@@ -190,10 +194,14 @@ def _declaration(declaration: Declaration) -> list[str]:
     return lines
 
 
-def _header(declarations: Sequence[Declaration], regions: Sequence[str], command: str) -> list[str]:
+def _header(
+    declarations: Sequence[Declaration], regions: Sequence[str], command: str, registrations: int = 0
+) -> list[str]:
     accounts = sorted({d.found.account for d in declarations})
     where = f"AWS account {', '.join(accounts)}" if accounts else "the AWS account"
     count = f"{len(declarations)} sender ID{'s' if len(declarations) != 1 else ''}"
+    if registrations:
+        count += f" and {registrations} registration{'s' if registrations != 1 else ''}"
     summary = f"{count} of {where} in {', '.join(regions)}, adopted exactly as AWS holds them."
     return [
         f'"""{summary}' if len(summary) <= WRAP else f'"""\n{textwrap.fill(summary, WRAP)}',
@@ -217,17 +225,34 @@ def command_line(regions: Sequence[str], wanted: Mapping[str, Sequence[str]]) ->
 
 
 def render(
-    declarations: Sequence[Declaration], skipped: Sequence[Skipped], regions: Sequence[str], command: str
+    declarations: Sequence[Declaration],
+    skipped: Sequence[Skipped],
+    regions: Sequence[str],
+    command: str,
+    registrations: Sequence[RegistrationDeclaration] = (),
+    registrations_skipped: Sequence[tuple[FoundRegistration, str]] = (),
 ) -> str:
-    """The whole program."""
-    lines = _header(declarations, regions, command)
+    """The whole program: the sender IDs, then the registrations (`registration_program`)."""
+    from . import registration_program  # it uses this module's text helpers
+
+    lines = _header(declarations, regions, command, len(registrations))
     lines.append("import pulumi")
-    if declarations:
-        lines.append("from pulumi_sms_sender_id import MessageType, SenderId, SenderIdArgs")
+    names = (["MessageType", "SenderId", "SenderIdArgs"] if declarations else []) + (
+        ["Registration", "RegistrationArgs"] if registrations else []
+    )
+    imported = f"from pulumi_sms_sender_id import {', '.join(sorted(names))}"
+    if names and len(imported) <= registration_program.FORMAT_LINE:
+        lines.append(imported)
+    elif names:
+        lines += ["from pulumi_sms_sender_id import (", *(f"{INDENT}{name}," for name in sorted(names)), ")"]
     for skip in skipped:
         lines += ["", *comment(f"Not declared: {skip.found.label} ({skip.found.sender_id_arn}): {skip.reason}")]
+    for found, reason in registrations_skipped:
+        lines += ["", *comment(f"Not declared: registration {found.registration_id} ({found.region}): {reason}")]
     for declaration in declarations:
         lines += ["", *_declaration(declaration)]
+    for registration in registrations:
+        lines += ["", *registration_program.lines(registration)]
     lines.append("")
     if declarations:
         lines += ["pulumi.export(", f"{INDENT}{literal(ARNS_OUTPUT)},", f"{INDENT}{{"]
@@ -235,11 +260,15 @@ def render(
         lines += [f"{INDENT}}},", ")"]
     else:
         lines.append(f"pulumi.export({literal(ARNS_OUTPUT)}, {{}})")
+    if registrations:
+        lines += registration_program.exports(registrations)
     return "\n".join(_long(line) for line in lines) + "\n"
 
 
 def _long(line: str) -> str:
-    return f"{line}  # noqa: E501" if len(line) > MAX_LINE and not line.lstrip().startswith("#") else line
+    """A code line past MAX_LINE, marked for E501 (which exempts comments and lines of one word)."""
+    exempt = line.lstrip().startswith("#") or len(line.split()) == 1
+    return f"{line}  # noqa: E501" if len(line) > MAX_LINE and not exempt else line
 
 
 def project_file(directory_name: str, program_file: str) -> str:

@@ -1,7 +1,8 @@
 """Bring a registration's form to the declared one: the one path of create, update and adoption.
 
 1. The type's field definitions judge the declared form first (`check_form`): a form AWS would refuse
-   is refused before anything is created or changed, each problem in the user's words.
+   is refused before anything is created or changed, each problem in the user's words (a draft kept
+   with `submit=False` may still lack required fields: AWS checks those on submission).
 2. The current version decides how values can change (`statuses`): a DRAFT takes them directly; while
    AWS reviews, a change is refused before any mutating call (`review`); an approved or denied version
    is followed by a new version (CreateRegistrationVersion) that takes only what changed, compared with
@@ -69,7 +70,7 @@ def check_form(where: Where, declared: Declared, subject: str) -> None:
         known = registrations.known_types(where)
         raise errors.unknown_type(subject, declared.registration_type, known)
     form = field_rules.declared(declared.fields, declared.attachments)
-    problems = field_rules.problems(found, form, declared.registration_type)
+    problems = field_rules.problems(found, form, declared.registration_type, complete=declared.submit)
     if problems:
         raise errors.refused_form(subject, [problem.message for problem in problems])
 

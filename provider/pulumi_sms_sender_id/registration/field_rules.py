@@ -169,14 +169,14 @@ def _where(field_kind: str, path: str) -> str:
     return entry(ATTACHMENTS if field_kind == ATTACHMENT else FIELDS, path)
 
 
-def _field_problems(field: FieldDefinition, form: Mapping[str, Declared]) -> list[Problem]:
+def _field_problems(field: FieldDefinition, form: Mapping[str, Declared], complete: bool) -> list[Problem]:
     behavior, override, why = requirement(field, form)
     value = form.get(field.path)
     named = f"{_where(field.kind, field.path)} ({field.title})"
     expects = field.expects()
     tail = f": {expects}" if expects else ""
     if value is None:
-        if behavior == REQUIRED:
+        if behavior == REQUIRED and complete:
             return [Problem(field.path, "required", f"{named} is required{why}{tail}")]
         return []
     if behavior == DISALLOWED:
@@ -197,10 +197,17 @@ def _unknown(path: str, value: Declared, known: Sequence[str], registration_type
 
 
 def problems(
-    definitions: Mapping[str, FieldDefinition], form: Mapping[str, Declared], registration_type: str
+    definitions: Mapping[str, FieldDefinition],
+    form: Mapping[str, Declared],
+    registration_type: str,
+    complete: bool = True,
 ) -> list[Problem]:
-    """Everything wrong with `form` for the type whose fields `definitions` are; [] when AWS should accept it."""
+    """Everything wrong with `form` for the type whose fields `definitions` are; [] when AWS should accept it.
+
+    `complete=False` judges a draft that is not to be submitted: AWS checks that every required field is
+    there only on submission, so a missing one is no problem yet; the values given must still be right.
+    """
     found = [_unknown(p, v, list(definitions), registration_type) for p, v in form.items() if p not in definitions]
     for field in definitions.values():
-        found += _field_problems(field, form)
+        found += _field_problems(field, form, complete)
     return found

@@ -88,7 +88,8 @@ class RegistrationProvider(ConfiguredProvider):
         where = self._where_of(id_, olds)
         declared = Declared.of(news)
         subject = f"Registration {id_} ({declared.registration_type}) in {where.region}"
-        if any(diff.certainly_changed(key, olds, news, self.settings.region) for key in (p.FIELDS, p.ATTACHMENTS)):
+        judged = (p.FIELDS, p.ATTACHMENTS, p.SUBMIT)  # a new form, or a draft about to be submitted
+        if any(diff.certainly_changed(key, olds, news, self.settings.region) for key in judged):
             convergence.check_form(where, declared, subject)
         recorded = convergence.converge(where, declared, Recorded.of(olds), Progress())
         registrations.retag(
