@@ -179,3 +179,14 @@ def test_a_create_failing_part_way_deletes_its_draft_and_attachments(
     assert "its draft and attachments, was deleted again" in str(failed.value)
     counts = registering.call_counts()
     assert (counts["DeleteRegistration"], counts["DeleteRegistrationAttachment"]) == (1, 1)
+
+
+def test_a_lost_submit_answer_submits_once(
+    registration_provider: RegistrationProvider, registering: Any, no_backoff: None
+) -> None:
+    registering.inject_fault("SubmitRegistrationVersion", "InternalServerException", after_commit=True)
+
+    _, outs = create(registration_provider, india())
+
+    assert outs["version_status"] == "SUBMITTED"
+    assert registering.call_counts()["SubmitRegistrationVersion"] == 1, "Describe said it took effect: no retry"

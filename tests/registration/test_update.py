@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from pulumi_sms_sender_id import RegistrationProvider
+from pulumi_sms_sender_id.aws import calls
 from pulumi_sms_sender_id.registration.errors import RegistrationError
 from tests.registration.support import PROOF, attachments, create, hints, india, registrations, values
 from tests.support import INDIA_FORM
@@ -184,3 +185,18 @@ def test_an_incomplete_draft_is_kept_and_refused_by_title_once_it_is_to_be_submi
     title = hints(sms, "companyInfo.companyId")["Title"]
     assert f'fields["companyInfo.companyId"] ({title}) is required' in str(refused.value)
     assert not any(registering.call_counts().get(op) for op in MUTATING)
+
+
+def test_a_lost_new_version_answer_makes_one_version(
+    registration_provider: RegistrationProvider, registering: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(calls, "backoff", lambda failures: 0.0)
+    id_, outs = create(registration_provider, india())
+    registering.deny_registration(id_)
+    outs = refresh(registration_provider, id_, outs)
+    registering.inject_fault("CreateRegistrationVersion", "InternalServerException", after_commit=True)
+
+    outs = update(registration_provider, id_, outs, india(fields=RENAMED))
+
+    assert (outs["version_number"], outs["version_status"]) == (2, "SUBMITTED")
+    assert registering.call_counts()["CreateRegistrationVersion"] == 1
