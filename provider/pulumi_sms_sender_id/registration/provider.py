@@ -30,7 +30,6 @@ from . import (
     reading,
     registrations,
     review,
-    statuses,
     validation,
 )
 from . import properties as p
@@ -68,7 +67,7 @@ class RegistrationProvider(ConfiguredProvider):
                 where = self._adopt(where.of(str(props[p.REGISTRATION_ID])), declared, tags)
                 recorded = convergence.converge(where, declared, Recorded(), progress)
             else:
-                where = self._create(where, declared, props, tags, progress)
+                where = self._create(where, declared, tags, progress)
                 resumed = convergence.resumed(where, declared)
                 recorded = resumed or convergence.converge(where, declared, Recorded(), progress)
         except Exception as failure:
@@ -102,8 +101,7 @@ class RegistrationProvider(ConfiguredProvider):
         info = registrations.describe(where)
         if info is not None:
             version = registrations.versions(where)[-1]
-            if statuses.under_review(version.get("RegistrationVersionStatus")):
-                review.refuse_if_reviewing(convergence.view(info, version, where.region), "Deleting it")
+            review.refuse_if_reviewing(convergence.view(info, version, where.region), "Deleting it")
             registrations.delete(where)
         for attachment_id in Recorded.of(props).created:
             attachments.delete(where, attachment_id)
@@ -120,9 +118,7 @@ class RegistrationProvider(ConfiguredProvider):
         region = props.get(p.REGION) or (arn.split(":")[3] if arn.count(":") >= 5 else None)
         return self._where(region).of(registration_id)
 
-    def _create(
-        self, where: Where, declared: Declared, props: Mapping[str, Any], tags: dict[str, str], progress: Progress
-    ) -> Where:
+    def _create(self, where: Where, declared: Declared, tags: dict[str, str], progress: Progress) -> Where:
         files_now = {path: files.digest(source) or source for path, source in declared.attachments.items()}
         first = registrations.token(
             "registration", where.region, declared.registration_type, tags, declared.fields, files_now
