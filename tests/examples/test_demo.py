@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pulumi_sms_sender_id.testing import HEADING
-from tests.support import ROOT
+from tests.support import ROOT, TYPE_TOKEN
 
 INSTALL_LINE = (
     "pulumi CLI not found: install it from https://www.pulumi.com/docs/install/ to run this demo with the "
@@ -53,7 +53,7 @@ def test_demo_without_the_cli_runs_the_quick_start_under_mocks_and_leaves_no_pro
     out = done.stdout
     assert INSTALL_LINE in out.splitlines()
     assert f"== {HEADING}" in out.splitlines()
-    assert f"+ pulumi-python:dynamic/smsvoice:SenderId  brand  created  id={ARN}" in out
+    assert f"+ {TYPE_TOKEN}  brand  created  id={ARN}" in out
     outputs = json.loads(out.split("Stack outputs:\n", 1)[1].split("\n== ", 1)[0])
     assert outputs["sender_id_arn"] == ARN
     assert outputs["tags"]["stack"] == "demo"
