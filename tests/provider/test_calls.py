@@ -57,6 +57,19 @@ def test_throttling_fails_once_the_time_budget_is_spent_and_names_the_setting(em
     assert emulated.call_counts().get("RequestSenderId", 0) == 0
 
 
+@pytest.mark.parametrize("operation", ["DescribeSenderIds", "RequestSenderId"])
+def test_throttling_failure_quotes_the_timeout_the_stack_set(emulated: Any, operation: str) -> None:
+    provider = configured(**{"sms-sender-id:throttleTimeoutSeconds": "0.3"})
+    emulated.inject_fault(operation, "ThrottlingException", count=100000)
+
+    with pytest.raises(SenderIdError) as failed:
+        create(provider)
+
+    advice = str(failed.value).split(". [", 1)[0]
+    assert "throttling the requests for longer than 0.3 s" in advice
+    assert "900" not in advice
+
+
 def test_internal_errors_are_retried_a_bounded_number_of_times(emulated: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(calls, "backoff", lambda failures: 0.0)
     provider = configured()

@@ -95,11 +95,8 @@ def _access(reason: str, sender: str, operation: str) -> str:
     )
 
 
-def _by_code(
-    code: str, reason: str, sender: str, operation: str, response: Mapping[str, Any], outcome: calls.Outcome
-) -> str:
-    """The advice for an AWS answer; `outcome` is the retry rule's view of it (a gateway's "504" or "429" has
-    no modeled code, and is an internal error or throttling all the same)."""
+def _by_code(code: str, reason: str, sender: str, operation: str, response: Mapping[str, Any]) -> str | None:
+    """The advice for a modeled AWS error code, None for an answer only its outcome explains."""
     if code == "ConflictException":
         return _conflict(reason, sender) or f"AWS reported a conflict on {sender}"
     if code == "ValidationException":
@@ -111,28 +108,50 @@ def _by_code(
         return _access(reason, sender, operation)
     if code == "ResourceNotFoundException":
         return f"{sender} does not exist in this account and region"
-    if outcome is calls.Outcome.THROTTLED:
-        return (
-            "AWS kept throttling the requests for longer than the provider may wait "
-            "(stack config sms-sender-id:throttleTimeoutSeconds, 900 s unless set). Other deployments may be "
-            "sharing the account's request quota: run again later, allow a longer wait with "
-            "`pulumi config set sms-sender-id:throttleTimeoutSeconds 1800`, or ask AWS for a higher quota"
-        )
-    if outcome is calls.Outcome.LOST:
-        return "AWS had an internal error after several retries; run `pulumi up` again"
     if code in ("UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"):
         return "the AWS credentials are invalid or expired; refresh them (aws sso login, or new keys)"
-    return f"AWS refused {operation} for {sender}"
+    return None
 
 
-def explain(error: ClientError, sender: str) -> SenderIdError:
+def _seconds(value: float) -> str:
+    return f"{value:.15g}"
+
+
+def _throttled(timeout: float) -> str:
+    """Quotes the timeout in force (a stack that set its own must not read about the default), and
+    suggests twice as long, at least 30 minutes, as the longer wait to allow."""
+    longer = max(2 * timeout, 1800.0)
+    return (
+        f"AWS kept throttling the requests for longer than {_seconds(timeout)} s, the longest the provider may "
+        "wait (stack config sms-sender-id:throttleTimeoutSeconds). Other deployments may be sharing the "
+        "account's request quota: run again later, allow a longer wait with "
+        f"`pulumi config set sms-sender-id:throttleTimeoutSeconds {_seconds(longer)}`, or ask AWS for a higher quota"
+    )
+
+
+def _by_outcome(outcome: calls.Outcome, throttle_timeout: float) -> str | None:
+    """The advice for what the retry rule made of the answer: a gateway's "504" or "429" has no modeled
+    code, and is an internal error or throttling all the same."""
+    if outcome is calls.Outcome.THROTTLED:
+        return _throttled(throttle_timeout)
+    if outcome is calls.Outcome.LOST:
+        return "AWS had an internal error after several retries; run `pulumi up` again"
+    return None
+
+
+def explain(error: ClientError, sender: str, *, throttle_timeout: float) -> SenderIdError:
+    """The failure as the user reads it; `throttle_timeout` is the stack's throttleTimeoutSeconds in force."""
     response: Mapping[str, Any] = error.response
     code = str(response.get("Error", {}).get("Code", "Unknown"))
     reason = str(response.get("Reason") or "")
     operation = error.operation_name
     request_id = response.get("ResponseMetadata", {}).get("RequestId") or response.get("RequestId") or "none"
     message = response.get("Error", {}).get("Message") or response.get("Message") or ""
-    text = _by_code(code, reason, sender, operation, response, calls.classify(error))
+    text = (
+        _by_code(code, reason, sender, operation, response)
+        or _by_outcome(calls.classify(error), throttle_timeout)
+        or f"AWS refused {operation} for {sender}"
+    )
     facts = f"AWS {code}{' ' + reason if reason else ''} on {operation}, request id {request_id}"
     if message:
         facts += f": {message}"

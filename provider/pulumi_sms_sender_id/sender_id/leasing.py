@@ -32,7 +32,7 @@ from ..aws import calls, notices
 from ..aws.calls import History, Outcome
 from . import errors, releases, sender_ids
 from . import properties as p
-from .errors import SenderIdError, explain, explain_local, reason_of
+from .errors import SenderIdError, explain_local, reason_of
 from .sender_ids import Target
 
 OPERATION: Final = "RequestSenderId"
@@ -135,7 +135,7 @@ def _after_failure(progress: _Progress, problem: ClientError | BotoCoreError) ->
         return 0.0  # possibly a failure cached from an earlier run: ask again at once with a fresh token
     if outcome is Outcome.LOST and progress.history.transient < progress.policy.max_attempts:
         return calls.backoff(progress.history.transient)
-    raise explain(problem, progress.target.label) from None
+    raise sender_ids.explain_for(progress.target, problem) from None
 
 
 def find_patiently(target: Target, sleep: Callable[[float], None]) -> dict[str, Any] | None:
@@ -152,7 +152,8 @@ def _ours_after_all(progress: _Progress, problem: ClientError) -> _Found:
     """"Already exists" after an attempt of ours that may have leased it: the lease is ours."""
     found = find_patiently(progress.target, progress.policy.sleep)
     if found is None:
-        raise errors.perhaps_ours(explain(problem, progress.target.label), progress.target.label) from None
+        explained = sender_ids.explain_for(progress.target, problem)
+        raise errors.perhaps_ours(explained, progress.target.label) from None
     return _Found(found)
 
 
@@ -161,7 +162,9 @@ def _release_pause(progress: _Progress, problem: ClientError) -> float:
     remaining = progress.release_deadline - now
     if remaining <= 0:
         label = progress.target.label
-        raise errors.still_releasing(explain(problem, label), label, progress.policy.wait_for_release) from None
+        raise errors.still_releasing(
+            sender_ids.explain_for(progress.target, problem), label, progress.policy.wait_for_release
+        ) from None
     if now - progress.last_notice >= RELEASE_NOTICE_EVERY_SECONDS:
         progress.last_notice = now
         notices.emit(

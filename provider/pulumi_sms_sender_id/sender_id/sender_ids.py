@@ -76,14 +76,19 @@ def _side_calls() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=PROVIDER_HOST_WORKERS, thread_name_prefix="sms-sender-id")
 
 
+def explain_for(target: Target, problem: ClientError) -> errors.SenderIdError:
+    """`errors.explain` for the target, quoting the throttle timeout its stack set."""
+    return explain(problem, target.label, throttle_timeout=target.rules.throttle_timeout_seconds)
+
+
 @contextmanager
-def explained(label: str) -> Iterator[None]:
+def explained(target: Target) -> Iterator[None]:
     try:
         yield
     except ClientError as problem:
-        raise explain(problem, label) from None
+        raise explain_for(target, problem) from None
     except BotoCoreError as problem:
-        raise explain_local(problem, label) from None
+        raise explain_local(problem, target.label) from None
 
 
 def _unless_gone(
@@ -95,7 +100,7 @@ def _unless_gone(
     except ClientError as problem:
         if reason_of(problem)[0] == "ResourceNotFoundException":
             return None
-        raise explain(problem, target.label) from None
+        raise explain_for(target, problem) from None
     except BotoCoreError as problem:
         raise explain_local(problem, target.label) from None
 
@@ -122,7 +127,7 @@ def find_with_tags(target: Target, arn: str) -> tuple[dict[str, Any] | None, dic
 
 
 def set_deletion_protection(target: Target, enabled: bool) -> dict[str, Any]:
-    with explained(target.label):
+    with explained(target):
         return calls.call(target.connection, "UpdateSenderId", {**target.ref, "DeletionProtectionEnabled": enabled})
 
 
@@ -130,7 +135,7 @@ def retag(target: Target, arn: str, old: Mapping[str, str], new: Mapping[str, st
     """Apply the minimal delta: untag removed keys, tag new or changed ones, never an empty list."""
     removed = sorted(set(old) - set(new))
     changed = {k: v for k, v in new.items() if old.get(k) != v}
-    with explained(target.label):
+    with explained(target):
         if removed:
             calls.call(target.connection, "UntagResource", {"ResourceArn": arn, "TagKeys": removed})
         if changed:
