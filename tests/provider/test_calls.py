@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ from pulumi.dynamic.config import Config
 
 from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.aws import calls
-from pulumi_sms_sender_id.sender_id import releases
+from pulumi_sms_sender_id.sender_id import releases, sender_ids
 from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.support import FAST, REGION
 
@@ -128,6 +130,32 @@ def test_read_asks_for_the_sender_id_and_its_tags_at_the_same_time(emulated: Any
 
     assert time.monotonic() - started < 0.9, "Describe and ListTagsForResource were not sent together"
     assert result.outs is not None and result.outs["tags"] == {"team": "growth"}
+
+
+def test_threads_racing_on_first_use_share_one_side_executor(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[ThreadPoolExecutor] = []
+
+    def slow_to_build(**options: Any) -> ThreadPoolExecutor:
+        time.sleep(0.05)  # the first builder is still at it when the other racers arrive
+        built.append(ThreadPoolExecutor(**options))
+        return built[-1]
+
+    monkeypatch.setattr(sender_ids, "ThreadPoolExecutor", slow_to_build)
+    monkeypatch.setattr(sender_ids, "_side_pool", None)  # nobody has used it yet
+    racers = 8
+    start = threading.Barrier(racers)
+
+    def first_use(_: int) -> ThreadPoolExecutor:
+        start.wait()
+        return sender_ids._side_calls()
+
+    with ThreadPoolExecutor(racers) as threads:
+        got = list(threads.map(first_use, range(racers)))
+    for pool in built:
+        pool.shutdown()
+
+    assert len(built) == 1, f"{len(built)} executors built for one"
+    assert all(pool is built[0] for pool in got)
 
 
 def test_read_of_a_released_sender_id_reports_it_gone(emulated: Any, sms: Any) -> None:

@@ -7,7 +7,7 @@ retry rules, is `leasing`.
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -70,10 +70,21 @@ def parse_arn(arn: str) -> ArnParts:
     return ArnParts(parts[1], parts[3], parts[4], resource[1], resource[2])
 
 
-@functools.cache
+_side_lock: Final = threading.Lock()
+_side_pool: ThreadPoolExecutor | None = None
+
+
 def _side_calls() -> ThreadPoolExecutor:
-    """Threads for a call made alongside the caller's own; as many as the host runs provider calls."""
-    return ThreadPoolExecutor(max_workers=PROVIDER_HOST_WORKERS, thread_name_prefix="sms-sender-id")
+    """Threads for a call made alongside the caller's own; as many as the host runs provider calls.
+
+    Built on first use under a lock: the host's threads may refresh at once, and an unlocked cache
+    would let each build a pool of its own (all but one leaked, with their threads).
+    """
+    global _side_pool
+    with _side_lock:
+        if _side_pool is None:
+            _side_pool = ThreadPoolExecutor(max_workers=PROVIDER_HOST_WORKERS, thread_name_prefix="sms-sender-id")
+        return _side_pool
 
 
 def explain_for(target: Target, problem: ClientError) -> errors.SenderIdError:
