@@ -22,7 +22,8 @@ from .exceptions import SmsVoiceError, ThrottlingException, ValidationException
 from .models import PinpointSMSVoiceV2Backend, backend_for
 from .state import SERVICE_NAME, STATE
 from .validation import validate_input
-from .wire import WireError, check_werkzeug_request
+from .wire import check_werkzeug_request
+from .wire_errors import WireError
 
 #: Exactly the operations the provider calls: the emulator serves what the provider needs.
 IMPLEMENTED_OPERATIONS = frozenset(OPERATIONS)

@@ -30,47 +30,22 @@ import functools
 import json
 import math
 import re
-import uuid
 from collections.abc import Mapping
 from typing import Any, NoReturn, Protocol
 
 from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
 
 from ..aws.regions import is_well_formed
+from .wire_errors import JSON_CONTENT_TYPE, WireError
 
 __all__ = ["SIGNING_NAME", "WireError", "check_request", "check_werkzeug_request", "claims_environ"]
 
 #: SigV4 signing name of the service (the credential scope's service part).
 SIGNING_NAME = "sms-voice"
 _ALGORITHM = "AWS4-HMAC-SHA256"
-JSON_CONTENT_TYPE = "application/x-amz-json-1.0"
 _CREDENTIAL = re.compile(r"Credential=([^,\s]*)")
 _INT32 = (-(2**31), 2**31 - 1)
 _INT64 = (-(2**63), 2**63 - 1)
-
-
-class WireError(Exception):
-    """A request refused before it reaches an operation; answered as ``{"__type", "message"}`` JSON.
-
-    These errors are not in the service model (AWS's front end raises them for every JSON
-    service), so they are serialized here rather than by moto's model-driven serializer.
-    """
-
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
-
-    def response(self) -> tuple[int, dict[str, str], bytes]:
-        body = json.dumps({"__type": self.code, "message": self.message}).encode()
-        headers = {
-            "Content-Type": JSON_CONTENT_TYPE,
-            "Content-Length": str(len(body)),
-            "x-amzn-RequestId": str(uuid.uuid4()),
-            "x-amzn-ErrorType": self.code,
-        }
-        return self.status, headers, body
 
 
 def _serialization_error(message: str) -> NoReturn:
