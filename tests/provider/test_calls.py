@@ -13,6 +13,8 @@ from pulumi.dynamic.config import Config
 
 from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.aws import calls
+from pulumi_sms_sender_id.aws.calls import Connection
+from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
 from pulumi_sms_sender_id.sender_id import releases, sender_ids
 from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.support import FAST, REGION
@@ -25,6 +27,11 @@ def configured(**config: str) -> SenderIdProvider:
     provider = SenderIdProvider()
     provider.configure(ConfigureRequest(Config({"aws:region": REGION, **FAST, **config}, "test")))
     return provider
+
+
+def as_the_provider() -> str | None:
+    """The credentials the provider calls the emulator with, as the release journal knows callers."""
+    return Connection(REGION).caller()
 
 
 def create(provider: SenderIdProvider, **overrides: Any) -> tuple[str, dict[str, Any]]:
@@ -91,20 +98,22 @@ def test_a_release_whose_answer_was_lost_is_remembered_as_ours(emulated: Any) ->
     provider.delete(id_, outs)  # AWS released it; the retry hears "not found"
 
     assert emulated.call_counts()["ReleaseSenderId"] == 2
-    assert releases.released_here_within(ACME_KEY, 60)
-    ago = releases.seconds_since_release(ACME_KEY)
+    assert releases.released_here_within(ACME_KEY, 60, caller=as_the_provider())
+    ago = releases.seconds_since_release(ACME_KEY, caller=as_the_provider())
     assert ago is not None and ago < 60
 
 
 def test_a_lost_release_answer_quotes_that_release_not_an_older_one(emulated: Any) -> None:
     provider = configured()
-    releases.record(ACME_KEY, at=time.time() - 3000, at_monotonic=time.monotonic() - 3000)  # 50 minutes ago
+    releases.record(  # 50 minutes ago
+        ACME_KEY, account=ACCOUNT, caller=as_the_provider(), at=time.time() - 3000, at_monotonic=time.monotonic() - 3000
+    )
     id_, outs = create(provider)
     emulated.inject_fault("ReleaseSenderId", "InternalServerException", after_commit=True)
 
     provider.delete(id_, outs)
 
-    ago = releases.seconds_since_release(ACME_KEY)
+    ago = releases.seconds_since_release(ACME_KEY, caller=as_the_provider())
     assert ago is not None and ago < 60
 
 

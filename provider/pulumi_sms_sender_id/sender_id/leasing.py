@@ -211,15 +211,16 @@ def lease(target: Target, props: Mapping[str, Any], tags: Mapping[str, str], rel
     """
     params = request_params(target, props.get(p.MESSAGE_TYPES), props.get(p.DELETION_PROTECTION_ENABLED), tags)
     released = releases.key(target.region, target.sender_id, target.iso_country_code)
-    wait = release_wait if releases.released_here_within(released, release_wait) else 0.0
+    caller = target.connection.caller()  # releases count in the account these credentials call
+    wait = release_wait if releases.released_here_within(released, release_wait, caller=caller) else 0.0
     try:
         record = request(target, params, props.get(p.CLIENT_TOKEN), RequestPolicy(wait_for_release=wait))
     except SenderIdError as error:
         if error.reason == "RESOURCE_ALREADY_EXISTS":  # appeared after `find`: a twin declaration
             raise errors.appeared_meanwhile(error, target.label) from None
-        ago = releases.seconds_since_release(released) if not wait else None
+        ago = releases.seconds_since_release(released, caller=caller) if not wait else None
         if error.reason != "SENDER_ID_REQUIRES_REGISTRATION" or ago is None:
             raise
         raise errors.recently_released(error, target.label, ago) from None
-    releases.forget(released)
+    releases.forget(released, caller=caller)
     return record
