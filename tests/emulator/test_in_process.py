@@ -88,6 +88,15 @@ def test_release_window_default_comes_from_the_environment(monkeypatch: pytest.M
         "sender_id_quota": 1000,
         "request_quotas": {},
         "latency_seconds": 0.0,
+        "attachment_upload_seconds": 1.0,
+        "registration_provisioning_seconds": 1.0,
+        "auto_approve_registrations_after_seconds": None,
+        "registration_quotas": dict(sorted(emulator.DEFAULT_REGISTRATION_QUOTAS.items())),
+        "new_version_copies_values": True,
+        "denied_version_editable": False,
+        "registration_types": dict.fromkeys(
+            ["GB_SENDER_ID_REGISTRATION", "ID_SENDER_ID_REGISTRATION", "IN_SENDER_ID_REGISTRATION"], "built-in"
+        ),
     }
 
 

@@ -78,7 +78,7 @@ def test_countries_without_sender_ids_answer_not_supported(sms_voice_emulated: C
     assert field_names(error) == ["IsoCountryCode"]
 
 
-@pytest.mark.parametrize("country", ["IN", "SG"])
+@pytest.mark.parametrize("country", ["IN", "ID", "SG"])
 def test_registration_only_countries_answer_requires_registration(
     sms_voice_emulated: ClientAndControl, country: str
 ) -> None:

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import controls, quotas, state
+from . import controls, quotas, registration_catalogue, registration_controls, state
 
 
 def _countries(value: str) -> list[str]:
@@ -66,6 +66,33 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="delay every answer, to measure a client at a real service's latency (default: 0)",
     )
+    parser.add_argument(
+        "--registration-definitions",
+        action="append",
+        metavar="PATH",
+        help="registration definitions captured with the AWS CLI (describe-registration-type-definitions and "
+        "describe-registration-field-definitions output): JSON files or directories of them; repeatable "
+        f"(default: ${state.REGISTRATION_DEFINITIONS_ENV_VAR}, paths separated by '{os.pathsep}')",
+    )
+    parser.add_argument(
+        "--auto-approve-registrations",
+        type=float,
+        metavar="SECONDS",
+        help="approve every submitted registration this long after submission (default: a test reviews)",
+    )
+    parser.add_argument(
+        "--attachment-upload-seconds",
+        type=float,
+        metavar="SECONDS",
+        help=f"how long a new attachment stays UPLOAD_IN_PROGRESS (default: {state.DEFAULT_ATTACHMENT_UPLOAD_SECONDS})",
+    )
+    parser.add_argument(
+        "--registration-provisioning-seconds",
+        type=float,
+        metavar="SECONDS",
+        help="how long an approved registration stays PROVISIONING "
+        f"(default: {state.DEFAULT_REGISTRATION_PROVISIONING_SECONDS})",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return parser
 
@@ -85,7 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             sender_id_quota=args.sender_id_quota,
             request_quotas=args.quotas,
             latency_seconds=args.latency,
+            attachment_upload_seconds=args.attachment_upload_seconds,
+            registration_provisioning_seconds=args.registration_provisioning_seconds,
         )
+        if args.auto_approve_registrations is not None:
+            registration_controls.auto_approve_registrations(args.auto_approve_registrations, as_default=True)
+        if args.registration_definitions:
+            loaded = registration_catalogue.read_files(args.registration_definitions)
+            registration_controls.use_registration_catalogue(loaded, as_default=True)
     except ValueError as error:
         parser.error(str(error))
 

@@ -34,6 +34,10 @@ class Home:
             f"{SENDER_ID_RESOURCE_TYPE}/{sender_id}/{iso_country_code}"
         )
 
+    def arn(self, resource_type: str, resource_id: str) -> str:
+        """The ARN of a resource named by one ID (a registration, a registration attachment)."""
+        return f"arn:{self.partition}:sms-voice:{self.region}:{self.account}:{resource_type}/{resource_id}"
+
     def owns(self, match: re.Match[str]) -> bool:
         """Whether a parsed ARN is an sms-voice ARN of this partition, region and account."""
         return (
@@ -70,10 +74,10 @@ def sender_key(home: Home, sender_id_or_arn: str, iso_country_code: str) -> tupl
     return sender_id.upper(), iso_country_code
 
 
-def tagged_key(home: Home, arn: str) -> tuple[str, str] | None:
-    """The (SenderId, CC) a tagging call's ResourceArn names, exactly as written; None: no sender ID.
+def tagged_resource(home: Home, arn: str) -> tuple[str, str]:
+    """(resource type, the rest) of a tagging call's ResourceArn, exactly as written.
 
-    Malformed or foreign ARNs are ValidationException ``INVALID_ARN``. Deviation: the key is not
+    Malformed or foreign ARNs are ValidationException ``INVALID_ARN``. Deviation: nothing is
     upper-cased, so a tag call needs the ARN exactly as returned (AWS's case rules are unknown).
     """
     match = _ARN.fullmatch(arn)
@@ -83,10 +87,33 @@ def tagged_key(home: Home, arn: str) -> tuple[str, str] | None:
             reason="INVALID_ARN",
             fields=[("ResourceArn", "Not an sms-voice resource ARN of this account and region")],
         )
-    if match["type"] == SENDER_ID_RESOURCE_TYPE and match["rest"].count("/") == 1:
-        sender_id, country = match["rest"].split("/")
+    return match["type"], match["rest"]
+
+
+def tagged_key(home: Home, arn: str) -> tuple[str, str] | None:
+    """The (SenderId, CC) a tagging call's ResourceArn names, exactly as written; None: no sender ID."""
+    resource_type, rest = tagged_resource(home, arn)
+    if resource_type == SENDER_ID_RESOURCE_TYPE and rest.count("/") == 1:
+        sender_id, country = rest.split("/")
         return sender_id, country
     return None
+
+
+def resource_id(home: Home, id_or_arn: str, resource_type: str, parameter: str) -> str:
+    """The ID an "IdOrArn" parameter names: itself, or the ID in an ARN of this home and resource type.
+
+    An ARN of another home or resource type is ValidationException ``INVALID_ARN`` on ``parameter``.
+    """
+    if not id_or_arn.startswith("arn:"):
+        return id_or_arn
+    match = _ARN.fullmatch(id_or_arn)
+    if not match or not home.owns(match) or match["type"] != resource_type or "/" in match["rest"]:
+        raise ValidationException(
+            f"Invalid {resource_type} ARN {id_or_arn!r}: expected {home.arn(resource_type, '<id>')}",
+            reason="INVALID_ARN",
+            fields=[(parameter, f"Not a {resource_type} ARN of this account and region")],
+        )
+    return match["rest"]
 
 
 def no_such_resource(arn: str) -> ResourceNotFoundException:

@@ -23,6 +23,14 @@ class ConfigChanges(TypedDict, total=False):
     #: Every spelling of `quotas.parse`: "aws", "off", a number, "Op=rate[:burst],..." or a mapping.
     request_quotas: Any
     latency_seconds: float | None
+    #: Seconds a new attachment stays UPLOAD_IN_PROGRESS, an approved registration PROVISIONING.
+    attachment_upload_seconds: float | None
+    registration_provisioning_seconds: float | None
+    #: Account count quotas by AWS's reason (REGISTRATIONS_PER_ACCOUNT, ...), merged over those in force.
+    registration_quotas: Mapping[str, int] | None
+    #: Whether CreateRegistrationVersion copies the previous values; whether a DENIED version is editable.
+    new_version_copies_values: bool | None
+    denied_version_editable: bool | None
 
 
 class SeedOptions(TypedDict, total=False):
@@ -70,3 +78,21 @@ class EmulatorControlProtocol(Protocol):
     def reset_call_counts(self) -> None: ...
 
     def reset(self) -> None: ...
+
+    def approve_registration(self, registration_id: str) -> dict[str, Any]: ...
+
+    def deny_registration(
+        self,
+        registration_id: str,
+        reasons: Sequence[Mapping[str, str]] | None = None,
+        field_feedback: Mapping[str, str | Mapping[str, str]] | None = None,
+        feedback: str | None = None,
+    ) -> dict[str, Any]: ...
+
+    def start_registration_review(self, registration_id: str) -> dict[str, Any]: ...
+
+    def auto_approve_registrations(self, after_seconds: float | None) -> None: ...
+
+    def load_registration_definitions(
+        self, type_definitions: Any, field_definitions: Any, section_definitions: Any = None, replace: bool = False
+    ) -> list[str]: ...

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import Unpack
 
 from . import controls as _controls
+from . import registration_controls as _registrations
 from .control_api import ConfigChanges, EmulatorControlProtocol, SeedOptions
 from .state import CONTROL_PATH_PREFIX
 
@@ -31,6 +32,11 @@ class InProcessControl:
     reset_call_counts = staticmethod(_controls.reset_call_counts)
     reset = staticmethod(_controls.reset)
     current_config = staticmethod(_controls.current_config)
+    start_registration_review = staticmethod(_registrations.start_registration_review)
+    approve_registration = staticmethod(_registrations.approve_registration)
+    deny_registration = staticmethod(_registrations.deny_registration)
+    auto_approve_registrations = staticmethod(_registrations.auto_approve_registrations)
+    load_registration_definitions = staticmethod(_registrations.load_registration_definitions)
 
 
 class EmulatorControl:
@@ -103,6 +109,50 @@ class EmulatorControl:
     def current_config(self) -> dict[str, Any]:
         config: dict[str, Any] = self._call("GET", "config")
         return config
+
+    def _review(self, action: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        record: dict[str, Any] = self._call("POST", f"registrations/{action}", body)
+        return record
+
+    def start_registration_review(self, registration_id: str) -> dict[str, Any]:
+        return self._review("start-review", {"registration_id": registration_id})
+
+    def approve_registration(self, registration_id: str) -> dict[str, Any]:
+        return self._review("approve", {"registration_id": registration_id})
+
+    def deny_registration(
+        self,
+        registration_id: str,
+        reasons: Sequence[Mapping[str, str]] | None = None,
+        field_feedback: Mapping[str, str | Mapping[str, str]] | None = None,
+        feedback: str | None = None,
+    ) -> dict[str, Any]:
+        body = {"registration_id": registration_id, "reasons": reasons, "field_feedback": field_feedback}
+        return self._review("deny", _plain({**body, "feedback": feedback}))
+
+    def auto_approve_registrations(self, after_seconds: float | None) -> None:
+        self._call("POST", "registrations/auto-approve", {"after_seconds": after_seconds})
+
+    def load_registration_definitions(
+        self, type_definitions: Any, field_definitions: Any, section_definitions: Any = None, replace: bool = False
+    ) -> list[str]:
+        body = {
+            "type_definitions": type_definitions,
+            "field_definitions": field_definitions,
+            "section_definitions": section_definitions,
+            "replace": replace,
+        }
+        types: list[str] = self._call("POST", "registration-definitions", body)["registration_types"]
+        return types
+
+
+def _plain(value: Any) -> Any:
+    """Mappings and sequences as JSON objects and arrays; the server checks what they hold."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 if TYPE_CHECKING:  # both clients offer every control with the documented signature

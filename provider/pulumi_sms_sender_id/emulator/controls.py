@@ -12,7 +12,7 @@ import dataclasses
 import re
 import secrets
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import Unpack
@@ -20,6 +20,7 @@ from typing_extensions import Unpack
 from . import quotas
 from .control_api import ConfigChanges, SeedOptions, check_keys
 from .registration import register
+from .registration_config import registration_config, registration_config_changes
 from .state import (
     DEFAULT_ACCOUNT_ID,
     DEFAULT_REGION,
@@ -79,7 +80,11 @@ def configure(*, as_default: bool = False, **changes: Unpack[ConfigChanges]) -> 
     flags use it).
     """
     check_keys("configure", changes, ConfigChanges)
-    checked = _config_changes(**changes)
+    apply_config(_config_changes(**changes), as_default)
+
+
+def apply_config(checked: Mapping[str, Any], as_default: bool = False) -> None:
+    """Put checked `EmulatorConfig` fields in force (and, ``as_default``, among what a reset restores)."""
     with LOCK:
         if as_default:
             STATE.baseline = dataclasses.replace(STATE.baseline or default_config(), **checked)
@@ -97,9 +102,10 @@ def _config_changes(
     sender_id_quota: int | None = None,
     request_quotas: Any = None,
     latency_seconds: float | None = None,
+    **registration_changes: Any,
 ) -> dict[str, Any]:
     """The checked `EmulatorConfig` fields of `configure`'s changes (its one argument check)."""
-    changes: dict[str, Any] = {}
+    changes: dict[str, Any] = registration_config_changes(**registration_changes)
     if request_quotas is not None:
         changes["request_quotas"] = quotas.parse(request_quotas, operation_names())
     if latency_seconds is not None:
@@ -135,6 +141,7 @@ def current_config() -> dict[str, Any]:
         "sender_id_quota": config.sender_id_quota,
         "request_quotas": {op: quota.to_json() for op, quota in sorted(config.request_quotas.items())},
         "latency_seconds": config.latency_seconds,
+        **registration_config(config),
     }
 
 
@@ -191,7 +198,7 @@ def _to_seed(sender_id: str, iso_country_code: str, options: SeedOptions) -> New
         deletion_protection_enabled=bool(options.get("deletion_protection_enabled", False)),
         tags=[{"Key": str(k), "Value": str(v)} for k, v in tags.items()],
         registered=registered,
-        # Deviation: AWS assigns registration IDs through its registration API, not modelled here.
+        # Deviation: the registration ID names no registration (approved registrations make their own).
         registration_id=(registration_id or f"registration-{secrets.token_hex(16)}") if registered else None,
     )
 

@@ -1,9 +1,11 @@
-"""How DescribeSenderIds filters and pages: position keys, and NextTokens bound to their request.
+"""How the Describe and List operations filter and page: position keys, NextTokens bound to their request.
 
+DescribeSenderIds has its own filters (:func:`one_page`); the registration listings share
+:func:`matching` (filters on named attributes) and :func:`page_of` (the paging itself).
 Deviations: the order is creation order (with SenderIds: request order, duplicates collapsed);
 a NextToken names a position in that order, bound to the request's other parameters except
 MaxResults, and never expires; the default page size is 100. AWS's order, token lifetime and
-default page size are undocumented.
+default page size are undocumented. A filter value outside a status enum is INVALID_FILTER_VALUES.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import base64
 import binascii
 import hashlib
 import json
-from typing import Any
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, TypeVar
 
 from .exceptions import ValidationException
 from .sender_id import SenderId
 
 DEFAULT_PAGE_SIZE = 100
+T = TypeVar("T")
 
 _FILTER_BOOL = {"true": True, "false": False}
 
@@ -37,10 +41,38 @@ def one_page(
     """
     for flt in filters or []:
         selected = [(k, s) for k, s in selected if _filter_matches(flt["Name"], flt["Values"], s)]
-    binding = _fingerprint(sender_ids, filters, owner)
+    return page_of(selected, [sender_ids, filters, owner], max_results, next_token)
+
+
+def page_of(
+    selected: list[tuple[int, T]], request: Any, max_results: int | None, next_token: str | None
+) -> tuple[list[T], str | None]:
+    """The page ``next_token`` (or the start) names, and the next page's token, bound to ``request``
+    (the request's other parameters, JSON-friendly)."""
+    binding = _fingerprint(request)
     start = _token_position(next_token, binding) if next_token is not None else None
-    senders, following = _page(selected, start, max_results or DEFAULT_PAGE_SIZE)
-    return senders, (_encode_token(following, binding) if following is not None else None)
+    items, following = _page(selected, start, max_results or DEFAULT_PAGE_SIZE)
+    return items, (_encode_token(following, binding) if following is not None else None)
+
+
+def matching(
+    items: list[tuple[int, T]],
+    filters: list[dict[str, Any]] | None,
+    attributes: Mapping[str, Callable[[T], Collection[str]]],
+    enums: Mapping[str, Collection[str]] | None = None,
+) -> list[tuple[int, T]]:
+    """The items every filter matches: one of its values is among the item's values of that attribute."""
+    for flt in filters or []:
+        name, values = flt["Name"], set(flt["Values"])
+        allowed = (enums or {}).get(name)
+        if allowed is not None and not values <= set(allowed):
+            raise ValidationException(
+                f"Filter {name} accepts only {sorted(allowed)}, got {sorted(values - set(allowed))}.",
+                reason="INVALID_FILTER_VALUES",
+                fields=[("Filters", f"{name}: unknown values")],
+            )
+        items = [(k, item) for k, item in items if values & set(attributes[name](item))]
+    return items
 
 
 def _filter_matches(name: str, values: list[str], sender: SenderId) -> bool:
@@ -64,7 +96,7 @@ def _filter_matches(name: str, values: list[str], sender: SenderId) -> bool:
     return actual in flags
 
 
-def _page(selected: list[tuple[int, SenderId]], start: int | None, size: int) -> tuple[list[SenderId], int | None]:
+def _page(selected: list[tuple[int, T]], start: int | None, size: int) -> tuple[list[T], int | None]:
     """One page from position key ``start`` on, and the key the next page starts at (None: last page).
 
     The next page starts at the first key >= the token's, not at the sender the token was made
@@ -76,9 +108,9 @@ def _page(selected: list[tuple[int, SenderId]], start: int | None, size: int) ->
     return [s for _, s in remaining[:size]], following
 
 
-def _fingerprint(sender_ids: Any, filters: Any, owner: str | None) -> str:
+def _fingerprint(request: Any) -> str:
     """Binds a token to the request's other parameters, like AWS's tokens are (MaxResults may change)."""
-    text = json.dumps([sender_ids, filters, owner], sort_keys=True)
+    text = json.dumps(request, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -1,49 +1,44 @@
-"""pinpoint-sms-voice-v2 sender-ID backend, one instance per account and region (moto style).
+"""pinpoint-sms-voice-v2 backend, one instance per account and region (moto style).
 
 State: sender IDs keyed by (upper-case SenderId, IsoCountryCode), their tags (moto's
 TaggingService, keyed by ARN), the ClientTokens of RequestSenderId (`client_tokens`), and the
-release time of each released sender ID (for the re-request window). The methods stay short: ARNs
-are read by `arns`, the AWS rules a request can run into are `quirks` and the model's own
+release time of each released sender ID (for the re-request window); registrations and their
+attachments (`registration_store` and the registration mixins it names). The methods stay short:
+ARNs are read by `arns`, the AWS rules a request can run into are `quirks` and the model's own
 (`sender_id`), DescribeSenderIds' filters and pages are `listing`. Every public method holds the
-process-global :data:`~.state.LOCK` because moto's server is threaded.
+process-global :data:`~.state.LOCK` because moto's server is threaded, after letting time act
+(`clock.operation`).
 """
 
 from __future__ import annotations
 
-import functools
 import time
-from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.utilities.tagging_service import TaggingService
 
 from ..aws.regions import partition_of
 from . import quirks
-from .arns import Home, no_such_resource, sender_key, tagged_key
+from .arns import Home, no_such_resource, sender_key, tagged_resource
 from .client_tokens import ClientTokens, fingerprint
-from .exceptions import ResourceNotFoundException, SmsVoiceError
+from .clock import operation
+from .exceptions import SENDER_ID_RESOURCE_TYPE, ResourceNotFoundException, SmsVoiceError
 from .listing import one_page
+from .registration_attachments import ATTACHMENT_RESOURCE_TYPE
+from .registration_attachments_backend import RegistrationAttachmentsBackend
+from .registration_forms_backend import RegistrationFormsBackend
+from .registration_review import RegistrationReview
+from .registrations import REGISTRATION_RESOURCE_TYPE
+from .registrations_backend import RegistrationsBackend
 from .sender_id import NewSenderId, SenderId, normalise_message_types
 from .state import LOCK, SERVICE_NAME, STATE
 
-P = ParamSpec("P")
-R = TypeVar("R")
 
-
-def _locked(method: Callable[P, R]) -> Callable[P, R]:
-    """Run a backend method under the emulator lock (the server handles requests in threads)."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with LOCK:
-            return method(*args, **kwargs)
-
-    return wrapper
-
-
-class PinpointSMSVoiceV2Backend(BaseBackend):
-    """Sender IDs of one account in one region."""
+class PinpointSMSVoiceV2Backend(
+    RegistrationsBackend, RegistrationFormsBackend, RegistrationAttachmentsBackend, RegistrationReview, BaseBackend
+):
+    """Sender IDs and registrations of one account in one region."""
 
     def __init__(self, region_name: str, account_id: str) -> None:
         super().__init__(region_name, account_id)
@@ -55,6 +50,7 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
         self.tagger = TaggingService()
         self.client_tokens = ClientTokens()
         self.released_at: dict[tuple[str, str], float] = {}
+        self._init_registrations()
 
     def _get(self, sender_id_or_arn: str, iso_country_code: str) -> SenderId:
         """The sender ID a bare ID (any case) or its ARN names; ResourceNotFoundException if none."""
@@ -66,13 +62,20 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
             )
         return found
 
-    def _get_tagged(self, arn: str) -> SenderId:
-        """The sender ID a tagging call's ARN names, exactly as returned (ARNs are case-sensitive)."""
-        key = tagged_key(self.home, arn)
-        found = self.sender_ids.get(key) if key is not None else None
+    def _tagged_arn(self, arn: str) -> str:
+        """The ARN of the sender ID, registration or attachment a tagging call names, exactly as returned."""
+        resource_type, rest = tagged_resource(self.home, arn)
+        found: Any = None
+        if resource_type == SENDER_ID_RESOURCE_TYPE and rest.count("/") == 1:
+            sender_id, country = rest.split("/")
+            found = self.sender_ids.get((sender_id, country))
+        elif resource_type == REGISTRATION_RESOURCE_TYPE:
+            found = self.registrations.get(rest)
+        elif resource_type == ATTACHMENT_RESOURCE_TYPE:
+            found = self.attachments.get(rest)
         if found is None or found.arn != arn:
             raise no_such_resource(arn)
-        return found
+        return arn
 
     def _store(self, new: NewSenderId) -> SenderId:
         """Keep a new sender ID and its tags, and forget its last release (request and seed alike)."""
@@ -93,7 +96,7 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
             self.tagger.tag_resource(sender.arn, new.tags)
         return sender
 
-    @_locked
+    @operation
     def request_sender_id(
         self,
         *,
@@ -131,7 +134,7 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
         quirks.check_sender_id_quota(config, len(self.sender_ids), self.region_name)
         return self._store(new).to_request_result([dict(t) for t in new.tags])
 
-    @_locked
+    @operation
     def describe_sender_ids(
         self,
         *,
@@ -156,7 +159,7 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
         page, token = one_page(selected, sender_ids, filters, owner, max_results, next_token)
         return [s.to_describe_record() for s in page], token
 
-    @_locked
+    @operation
     def update_sender_id(
         self, *, sender_id: str, iso_country_code: str, deletion_protection_enabled: bool | None
     ) -> dict[str, Any]:
@@ -166,7 +169,7 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
             sender.deletion_protection_enabled = deletion_protection_enabled
         return sender.to_update_result()
 
-    @_locked
+    @operation
     def release_sender_id(self, *, sender_id: str, iso_country_code: str) -> dict[str, Any]:
         """Release and remember when, for the re-request window (`quirks.check_release_window`)."""
         sender = self._get(sender_id, iso_country_code)
@@ -174,31 +177,31 @@ class PinpointSMSVoiceV2Backend(BaseBackend):
         del self.sender_ids[sender.key]
         self.tagger.delete_all_tags_for_resource(sender.arn)
         self.released_at[sender.key] = time.monotonic()
+        self.released(sender)
         return sender.to_release_result()
 
-    @_locked
+    @operation
     def tag_resource(self, *, resource_arn: str, tags: list[dict[str, str]]) -> None:
         """Add or overwrite tags; more than 200 in total is a quota error, and nothing changes."""
-        sender = self._get_tagged(resource_arn)
-        current = self.tagger.get_tag_dict_for_resource(sender.arn)
+        arn = self._tagged_arn(resource_arn)
+        current = self.tagger.get_tag_dict_for_resource(arn)
         quirks.check_tag_quota(len({**current, **{t["Key"]: t["Value"] for t in tags}}))
-        self.tagger.tag_resource(sender.arn, tags)
+        self.tagger.tag_resource(arn, tags)
 
-    @_locked
+    @operation
     def untag_resource(self, *, resource_arn: str, tag_keys: list[str]) -> None:
-        sender = self._get_tagged(resource_arn)
-        self.tagger.untag_resource_using_names(sender.arn, tag_keys)
+        self.tagger.untag_resource_using_names(self._tagged_arn(resource_arn), tag_keys)
 
-    @_locked
+    @operation
     def list_tags_for_resource(self, *, resource_arn: str) -> dict[str, Any]:
-        sender = self._get_tagged(resource_arn)
-        return {"ResourceArn": sender.arn, "Tags": self.tagger.list_tags_for_resource(sender.arn)["Tags"]}
+        arn = self._tagged_arn(resource_arn)
+        return {"ResourceArn": arn, "Tags": self._tags_of(arn)}
 
-    @_locked
+    @operation
     def seed_sender_id(self, new: NewSenderId) -> dict[str, Any]:
         """Store a sender ID checked by `controls.seed_sender_id`, without the API's rules.
 
-        Deviation: AWS has no such call; it is how a registered sender ID comes to exist here.
+        Deviation: AWS has no such call; a registered sender ID normally comes from an approved registration.
         """
         if (new.sender_id, new.iso_country_code) in self.sender_ids:
             raise ValueError(f"sender ID {new.sender_id} in {new.iso_country_code} already exists")

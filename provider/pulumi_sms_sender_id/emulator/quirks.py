@@ -76,3 +76,17 @@ def check_tag_quota(tags_after: int) -> None:
             f"A resource can have at most {MAX_TAGS_PER_RESOURCE} tags; this request would leave {tags_after}.",
             reason="TAGS_PER_RESOURCE",
         )
+
+
+def check_registration_quota(config: EmulatorConfig, reason: str, count: int, region: str) -> None:
+    """AWS caps registrations, attachments, versions per day and associations: ServiceQuotaExceededException.
+
+    Deviation: AWS documents no numbers; the caps (`state.DEFAULT_REGISTRATION_QUOTAS`) are guesses,
+    per account and region, configurable; the daily ones count the last 24 hours.
+    """
+    limit = config.registration_quotas[reason]
+    if count >= limit:
+        raise ServiceQuotaExceededException(
+            f"Quota {reason} reached in {region}: {count} of {limit}.",
+            reason=reason,
+        )

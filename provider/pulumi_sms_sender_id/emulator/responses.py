@@ -20,17 +20,18 @@ from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 from ..aws.settings import OPERATIONS
 from .exceptions import SmsVoiceError, ThrottlingException, ValidationException
 from .models import PinpointSMSVoiceV2Backend, backend_for
+from .registrations_responses import REGISTRATION_OPERATIONS, RegistrationResponses
 from .state import SERVICE_NAME, STATE
 from .validation import validate_input
 from .wire import check_werkzeug_request
 from .wire_errors import WireError
 
-#: Exactly the operations the provider calls: the emulator serves what the provider needs.
-IMPLEMENTED_OPERATIONS = frozenset(OPERATIONS)
+#: The operations the provider calls and the registration operations: what the provider needs.
+IMPLEMENTED_OPERATIONS = frozenset(OPERATIONS) | REGISTRATION_OPERATIONS
 
 
-class PinpointSMSVoiceV2Response(BaseResponse):
-    """Handler for pinpoint-sms-voice-v2 requests and responses."""
+class PinpointSMSVoiceV2Response(RegistrationResponses, BaseResponse):
+    """Handler for pinpoint-sms-voice-v2 requests and responses (registrations: `registrations_responses`)."""
 
     def __init__(self) -> None:
         super().__init__(service_name=SERVICE_NAME)

@@ -20,10 +20,8 @@ from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Any, cast
 
-from typing_extensions import TypedDict
-
 from . import controls
-from .control_api import ConfigChanges, SeedOptions, check_keys
+from .control_routes import ROUTES
 from .registration import register
 from .state import CONTROL_PATH_PREFIX, MOTO_SERVICE_KEY
 from .wire import claims_environ
@@ -40,62 +38,6 @@ class ControlError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
-
-
-def _seed(body: dict[str, Any]) -> Any:
-    check_keys("sender-ids", body, SeedOptions, "sender_id", "iso_country_code")
-    if "sender_id" not in body or "iso_country_code" not in body:
-        raise ValueError("sender_id and iso_country_code are required")
-    sender_id = body.pop("sender_id")
-    iso_country_code = body.pop("iso_country_code")
-    return controls.seed_sender_id(sender_id, iso_country_code, **body)
-
-
-OK = {"status": "ok"}
-
-
-class FaultBody(TypedDict):
-    """The JSON body of POST faults: `controls.inject_fault`'s arguments."""
-
-    operation: str
-    error: str
-    count: int
-    after_commit: bool
-
-
-def _inject_fault(body: dict[str, Any]) -> Any:
-    check_keys("faults", body, FaultBody)
-    controls.inject_fault(**body)
-    return OK
-
-
-def _configure(body: dict[str, Any]) -> Any:
-    check_keys("config", body, ConfigChanges)  # never as_default: a test cannot change what reset restores
-    controls.configure(**body)
-    return controls.current_config()
-
-
-def _reset_call_counts(_: dict[str, Any]) -> Any:
-    controls.reset_call_counts()
-    return OK
-
-
-def _reset(_: dict[str, Any]) -> Any:
-    controls.reset()
-    return OK
-
-
-#: (method, path after the prefix) -> handler of the decoded JSON body.
-_ROUTES: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
-    ("POST", "faults"): _inject_fault,
-    ("POST", "config"): _configure,
-    ("GET", "config"): lambda _: controls.current_config(),
-    ("POST", "sender-ids"): _seed,
-    ("GET", "calls"): lambda _: controls.call_counts(),
-    ("POST", "calls/reset"): _reset_call_counts,
-    ("POST", "reset"): _reset,
-    ("GET", "health"): lambda _: OK,
-}
 
 
 class ControlMiddleware:
@@ -125,12 +67,12 @@ class ControlMiddleware:
         self, method: str, route: str, environ: dict[str, Any], start_response: StartResponse
     ) -> Iterable[bytes]:
         try:
-            handler = _ROUTES.get((method, route))
+            handler = ROUTES.get((method, route))
             if handler is None:
-                allowed = sorted(m for m, r in _ROUTES if r == route)
+                allowed = sorted(m for m, r in ROUTES if r == route)
                 if allowed:
                     raise ControlError(405, f"{method} not allowed on {route}; use {', '.join(allowed)}")
-                raise ControlError(404, f"no control endpoint {route!r}; known: {sorted({r for _, r in _ROUTES})}")
+                raise ControlError(404, f"no control endpoint {route!r}; known: {sorted({r for _, r in ROUTES})}")
             status, payload = 200, handler(self._body(environ))
         except ControlError as error:
             status, payload = error.status, {"error": str(error)}

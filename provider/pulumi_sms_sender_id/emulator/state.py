@@ -1,11 +1,11 @@
 """The emulator's leaf module: its constants, its configuration and the control state backends read.
 
-Every other emulator module may import this one; it imports nothing of the emulator but `quotas`
-(and nothing of moto), so there is no import cycle through it. The state is shared by every
-account/region backend (a fault injected for ``RequestSenderId`` fires for whichever account calls it
-next) and by every server thread, so it is guarded by :data:`LOCK`, which the backends also hold
-while they mutate sender IDs. The functions that change it, with their argument checks, are
-`controls`.
+Every other emulator module may import this one; it imports nothing of the emulator but `quotas` and
+`registration_catalogue` (and nothing of moto), so there is no import cycle through it. The state is
+shared by every account/region backend (a fault injected for ``RequestSenderId`` fires for whichever
+account calls it next) and by every server thread, so it is guarded by :data:`LOCK`, which the
+backends also hold while they mutate sender IDs and registrations. The functions that change it,
+with their argument checks, are `controls` (and `registration_controls`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ import re
 import threading
 from collections import Counter, deque
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from . import quotas
+from . import quotas, registration_catalogue
 from .quotas import Quota
+from .registration_catalogue import Catalogue
 
 if TYPE_CHECKING:
     from .exceptions import SmsVoiceError
@@ -38,6 +40,8 @@ CONTROL_PATH_PREFIX: Final = "/_sms-voice-emulator/"
 MOTO_SERVICE_KEY: Final = "smsvoiceemulator"
 URL_PATTERN: Final = re.compile(r"https?://sms-voice\.(.+)\.amazonaws\.com")
 RELEASE_WINDOW_ENV_VAR = "SMS_VOICE_EMULATOR_RELEASE_WINDOW"
+#: Files or directories (separated by os.pathsep) of registration definitions captured with the AWS CLI.
+REGISTRATION_DEFINITIONS_ENV_VAR = "SMS_VOICE_EMULATOR_REGISTRATION_DEFINITIONS"
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
 
@@ -45,11 +49,27 @@ DEFAULT_RELEASE_WINDOW_SECONDS = 2.0
 #: Countries that the AWS "supported countries" table marks as requiring sender-ID registration
 #: (India's DLT, Singapore's SGNIC, and the Gulf/SEA/MENA registries). Not the truth: AWS changes
 #: the list, which is why it is configurable.
-DEFAULT_REGISTRATION_ONLY_COUNTRIES = frozenset({"IN", "SG", "AE", "SA", "VN", "PH", "EG", "JO"})
+DEFAULT_REGISTRATION_ONLY_COUNTRIES = frozenset({"IN", "ID", "SG", "AE", "SA", "VN", "PH", "EG", "JO"})
 #: Countries where AWS does not support alphanumeric sender IDs at all.
 DEFAULT_UNSUPPORTED_COUNTRIES = frozenset({"US", "CA", "CN"})
 #: Sender IDs per account and region before ServiceQuotaExceededException SENDER_IDS_PER_ACCOUNT.
 DEFAULT_SENDER_ID_QUOTA = 1000
+
+#: Seconds an attachment stays UPLOAD_IN_PROGRESS, and an approved registration PROVISIONING (guesses:
+#: AWS takes longer; long enough that a client which does not wait for them fails against the emulator).
+DEFAULT_ATTACHMENT_UPLOAD_SECONDS = 1.0
+DEFAULT_REGISTRATION_PROVISIONING_SECONDS = 1.0
+#: Account count quotas (ServiceQuotaExceededException reasons) for registrations, per account and region.
+#: AWS documents no numbers for them: these are guesses (docs/emulator.md), configurable.
+DEFAULT_REGISTRATION_QUOTAS: Mapping[str, int] = MappingProxyType(
+    {
+        "REGISTRATIONS_PER_ACCOUNT": 100,
+        "REGISTRATION_ATTACHMENTS_PER_ACCOUNT": 100,
+        "REGISTRATION_ATTACHMENTS_CREATED_PER_DAY": 100,
+        "REGISTRATION_VERSIONS_CREATED_PER_DAY": 100,
+        "ASSOCIATIONS_PER_REGISTRATION": 10,
+    }
+)
 
 FAULT_ERRORS = ("ThrottlingException", "InternalServerException")
 
@@ -66,6 +86,20 @@ class EmulatorConfig:
     request_quotas: Mapping[str, Quota] = dataclasses.field(default_factory=dict)
     #: Seconds added before every answer, to measure a client at a real service's latency.
     latency_seconds: float = 0.0
+    attachment_upload_seconds: float = DEFAULT_ATTACHMENT_UPLOAD_SECONDS
+    registration_provisioning_seconds: float = DEFAULT_REGISTRATION_PROVISIONING_SECONDS
+    #: Seconds after submission when a version is approved by itself (REVIEWING at half); None: a test reviews.
+    auto_approve_registrations_after_seconds: float | None = None
+    registration_quotas: Mapping[str, int] = dataclasses.field(default_factory=lambda: DEFAULT_REGISTRATION_QUOTAS)
+    #: Whether CreateRegistrationVersion pre-fills the new version with the previous one's values.
+    new_version_copies_values: bool = True
+    #: Whether a DENIED version can be edited and resubmitted in place, without a new version.
+    denied_version_editable: bool = False
+    #: The registration types in force; None: the built-in catalogue.
+    registration_catalogue: Catalogue | None = None
+
+    def catalogue(self) -> Catalogue:
+        return self.registration_catalogue or registration_catalogue.builtin()
 
 
 @dataclasses.dataclass
@@ -92,6 +126,13 @@ def default_config() -> EmulatorConfig:
             config = dataclasses.replace(config, request_quotas=quotas.parse(spec, operation_names()))
         except ValueError as error:
             raise ValueError(f"{quotas.ENV_VAR}: {error}") from None
+    definitions = os.environ.get(REGISTRATION_DEFINITIONS_ENV_VAR)
+    if definitions is not None and definitions.strip():
+        try:
+            loaded = registration_catalogue.read_files(p for p in definitions.split(os.pathsep) if p.strip())
+        except ValueError as error:
+            raise ValueError(f"{REGISTRATION_DEFINITIONS_ENV_VAR}: {error}") from None
+        config = dataclasses.replace(config, registration_catalogue=config.catalogue().merged(loaded))
     window = os.environ.get(RELEASE_WINDOW_ENV_VAR)
     if window is None or not window.strip():
         return config
