@@ -82,9 +82,12 @@ export PULUMI_SMS_SENDER_ID_CACHE_DIR="$tmp/provider-cache"
 export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
 export no_proxy="$NO_PROXY"
 
-# 3. The emulator on a free port: its first stdout line is the endpoint URL.
+# 3. The emulator on a free port: its first stdout line is the endpoint URL. Its output file exists
+# before it starts: the background process opens it only once scheduled, and the wait below must never
+# read a file that is not there yet.
+: >"$tmp/emulator.out"
 PYTHONUNBUFFERED=1 "$PY" -m pulumi_sms_sender_id.emulator --port 0 \
-  >"$tmp/emulator.out" 2>"$tmp/emulator.err" </dev/null &
+  >>"$tmp/emulator.out" 2>"$tmp/emulator.err" </dev/null &
 emulator_pid=$!
 endpoint=""
 deadline=$((SECONDS + 30))

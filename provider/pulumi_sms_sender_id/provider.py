@@ -92,8 +92,13 @@ class SenderIdProvider(ConfiguredProvider):
         target = self._target_of(_id)
         released = sender_ids.release(target)
         if released is not None:
-            key = releases.key(target.region, target.sender_id, target.iso_country_code)
-            releases.record(key, at=released.at, at_monotonic=released.at_monotonic)
+            releases.record(
+                releases.key(target.region, target.sender_id, target.iso_country_code),
+                account=sender_ids.parse_arn(_id).account,
+                caller=target.connection.caller(),
+                at=released.at,
+                at_monotonic=released.at_monotonic,
+            )
 
     def _target(self, props: dict[str, Any]) -> Target:
         return Target(

@@ -85,8 +85,7 @@ class SenderId(pulumi.dynamic.Resource, module="smsvoice", name="SenderId"):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        props = _props(args, kwargs)
-        declarations.claim(resource_name, props)
+        props = declarations.claim(resource_name, _props(args, kwargs))
         super().__init__(SenderIdProvider(), resource_name, props, opts)
 
     @staticmethod

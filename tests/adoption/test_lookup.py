@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import textwrap
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pulumi
 import pytest
 
-from pulumi_sms_sender_id import get_sender_ids
+from pulumi_sms_sender_id import get_sender_ids, get_sender_ids_output
+from pulumi_sms_sender_id.adoption import inventory
 from pulumi_sms_sender_id.adoption.inventory import BadFilter
+from pulumi_sms_sender_id.aws.calls import Connection
 from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.adoption.support import FAST, run_program
+from tests.mocks import ProviderBackedMocks
+from tests.support import REGION, pulumi_test
 
 PROGRAM = """
     import pulumi
@@ -63,3 +71,33 @@ def test_without_any_region_the_lookup_says_where_to_set_one(emulated: Any, monk
     with pytest.raises(SenderIdError, match=r"get_sender_ids needs an AWS region: pass region=\.\.\."):
         get_sender_ids()
     assert emulated.call_counts() == {}
+
+
+def test_a_slow_listing_leaves_the_programs_event_loop_free_for_other_work(
+    pulumi_mocks: ProviderBackedMocks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listing = threading.Event()
+    loop_worked = threading.Event()
+    loop_worked_meanwhile: list[bool] = []
+
+    def slow_listing(connection: Connection, wanted: Sequence[Any]) -> list[inventory.Found]:
+        listing.set()
+        loop_worked_meanwhile.append(loop_worked.wait(timeout=2))  # only the event loop can set it
+        return []
+
+    async def other_work() -> bool:
+        while not listing.is_set():
+            await asyncio.sleep(0.01)
+        loop_worked.set()
+        return True
+
+    monkeypatch.setattr(inventory, "list_region", slow_listing)
+
+    @pulumi_test
+    def program() -> pulumi.Output[Any]:
+        other: pulumi.Output[bool] = pulumi.Output.from_input(other_work())
+        return pulumi.Output.all(get_sender_ids_output(region=REGION), other)
+
+    program()
+
+    assert loop_worked_meanwhile == [True], "the listing held the event loop until it was done"

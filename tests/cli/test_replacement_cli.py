@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.cli.conftest import OpenStack
 from tests.cli.support import Cli, needs_cli, program_project
-from tests.support import REGION, held
+from tests.support import REGION, TYPE_TOKEN, held
 
 pytestmark = needs_cli()
 
@@ -51,7 +51,7 @@ def test_a_country_change_previews_as_a_replace_naming_the_country(open_stack: O
 
     # The reason is the one changed input under the replace. (Python dynamic providers cannot return a
     # detailed diff, so the engine also lists each output-only property, e.g. "- sender_id_arn", as going.)
-    assert re.search(r"^ *\+-pulumi-python:dynamic/smsvoice:SenderId: \(replace\)$", shown, re.MULTILINE)
+    assert re.search(rf"^ *\+-{re.escape(TYPE_TOKEN)}: \(replace\)$", shown, re.MULTILINE)
     assert re.search(r'^ *~ iso_country_code *: "GB" => "DE"$', shown, re.MULTILINE)
     assert "+-1 to replace" in shown
 

@@ -158,7 +158,7 @@ def test_cli_prints_the_labelled_report_of_resources_and_outputs(
     out = capsys.readouterr().out
     assert code == 0
     assert out.startswith(f"== {testing.HEADING}\n")
-    assert f"+ pulumi-python:dynamic/smsvoice:SenderId  brand  created  id={ARN}" in out
+    assert f"+ {TYPE_TOKEN}  brand  created  id={ARN}" in out
     outputs = json.loads(out.split("Stack outputs:\n", 1)[1])
     assert outputs["sender_id_arn"] == ARN
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -11,7 +13,9 @@ from pulumi.dynamic.config import Config
 
 from pulumi_sms_sender_id import SenderIdProvider
 from pulumi_sms_sender_id.aws import calls
-from pulumi_sms_sender_id.sender_id import releases
+from pulumi_sms_sender_id.aws.calls import Connection
+from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
+from pulumi_sms_sender_id.sender_id import releases, sender_ids
 from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.support import FAST, REGION
 
@@ -23,6 +27,11 @@ def configured(**config: str) -> SenderIdProvider:
     provider = SenderIdProvider()
     provider.configure(ConfigureRequest(Config({"aws:region": REGION, **FAST, **config}, "test")))
     return provider
+
+
+def as_the_provider() -> str | None:
+    """The credentials the provider calls the emulator with, as the release journal knows callers."""
+    return Connection(REGION).caller()
 
 
 def create(provider: SenderIdProvider, **overrides: Any) -> tuple[str, dict[str, Any]]:
@@ -57,6 +66,19 @@ def test_throttling_fails_once_the_time_budget_is_spent_and_names_the_setting(em
     assert emulated.call_counts().get("RequestSenderId", 0) == 0
 
 
+@pytest.mark.parametrize("operation", ["DescribeSenderIds", "RequestSenderId"])
+def test_throttling_failure_quotes_the_timeout_the_stack_set(emulated: Any, operation: str) -> None:
+    provider = configured(**{"sms-sender-id:throttleTimeoutSeconds": "0.3"})
+    emulated.inject_fault(operation, "ThrottlingException", count=100000)
+
+    with pytest.raises(SenderIdError) as failed:
+        create(provider)
+
+    advice = str(failed.value).split(". [", 1)[0]
+    assert "throttling the requests for longer than 0.3 s" in advice
+    assert "900" not in advice
+
+
 def test_internal_errors_are_retried_a_bounded_number_of_times(emulated: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(calls, "backoff", lambda failures: 0.0)
     provider = configured()
@@ -76,20 +98,22 @@ def test_a_release_whose_answer_was_lost_is_remembered_as_ours(emulated: Any) ->
     provider.delete(id_, outs)  # AWS released it; the retry hears "not found"
 
     assert emulated.call_counts()["ReleaseSenderId"] == 2
-    assert releases.released_here_within(ACME_KEY, 60)
-    ago = releases.seconds_since_release(ACME_KEY)
+    assert releases.released_here_within(ACME_KEY, 60, caller=as_the_provider())
+    ago = releases.seconds_since_release(ACME_KEY, caller=as_the_provider())
     assert ago is not None and ago < 60
 
 
 def test_a_lost_release_answer_quotes_that_release_not_an_older_one(emulated: Any) -> None:
     provider = configured()
-    releases.record(ACME_KEY, at=time.time() - 3000, at_monotonic=time.monotonic() - 3000)  # 50 minutes ago
+    releases.record(  # 50 minutes ago
+        ACME_KEY, account=ACCOUNT, caller=as_the_provider(), at=time.time() - 3000, at_monotonic=time.monotonic() - 3000
+    )
     id_, outs = create(provider)
     emulated.inject_fault("ReleaseSenderId", "InternalServerException", after_commit=True)
 
     provider.delete(id_, outs)
 
-    ago = releases.seconds_since_release(ACME_KEY)
+    ago = releases.seconds_since_release(ACME_KEY, caller=as_the_provider())
     assert ago is not None and ago < 60
 
 
@@ -115,6 +139,32 @@ def test_read_asks_for_the_sender_id_and_its_tags_at_the_same_time(emulated: Any
 
     assert time.monotonic() - started < 0.9, "Describe and ListTagsForResource were not sent together"
     assert result.outs is not None and result.outs["tags"] == {"team": "growth"}
+
+
+def test_threads_racing_on_first_use_share_one_side_executor(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[ThreadPoolExecutor] = []
+
+    def slow_to_build(**options: Any) -> ThreadPoolExecutor:
+        time.sleep(0.05)  # the first builder is still at it when the other racers arrive
+        built.append(ThreadPoolExecutor(**options))
+        return built[-1]
+
+    monkeypatch.setattr(sender_ids, "ThreadPoolExecutor", slow_to_build)
+    monkeypatch.setattr(sender_ids, "_side_pool", None)  # nobody has used it yet
+    racers = 8
+    start = threading.Barrier(racers)
+
+    def first_use(_: int) -> ThreadPoolExecutor:
+        start.wait()
+        return sender_ids._side_calls()
+
+    with ThreadPoolExecutor(racers) as threads:
+        got = list(threads.map(first_use, range(racers)))
+    for pool in built:
+        pool.shutdown()
+
+    assert len(built) == 1, f"{len(built)} executors built for one"
+    assert all(pool is built[0] for pool in got)
 
 
 def test_read_of_a_released_sender_id_reports_it_gone(emulated: Any, sms: Any) -> None:

@@ -2,33 +2,62 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pulumi
 import pytest
 
-from pulumi_sms_sender_id import SenderId
+from pulumi_sms_sender_id import SenderId, SenderIdArgs
 from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.mocks import ProviderBackedMocks
-from tests.support import REGION, pulumi_test
+from tests.support import REGION, held, pulumi_test
 
 
-@pulumi_test
-def test_a_twin_declaration_fails_naming_both_resources(pulumi_mocks: ProviderBackedMocks) -> None:
-    SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
+def declared_twice(first: SenderIdArgs, second: SenderIdArgs) -> SenderIdError:
+    """Run a program declaring `first` ('brand-first'), then `second` ('brand-second'); what it failed with."""
 
-    with pytest.raises(SenderIdError) as twin:
-        SenderId("brand-gb-again", sender_id="acme", iso_country_code="gb")
+    @pulumi_test
+    def program() -> None:
+        SenderId("brand-first", first)
+        SenderId("brand-second", second)
 
-    assert str(twin.value).startswith(
-        f"SenderId 'brand-gb-again' declares sender ID ACME (GB) in {REGION}, which SenderId 'brand-gb' of this "
+    with pytest.raises(SenderIdError) as failed:
+        program()
+    return failed.value
+
+
+def test_a_twin_declaration_fails_naming_both_resources(pulumi_mocks: ProviderBackedMocks, sms: Any) -> None:
+    acme = SenderIdArgs(sender_id="ACME", iso_country_code="GB")
+
+    twin = declared_twice(acme, acme)
+
+    assert str(twin).startswith(
+        f"SenderId 'brand-second' declares sender ID ACME (GB) in {REGION}, which SenderId 'brand-first' of this "
         "program already declares. Declare each sender ID once"
     )
+    assert held(sms) == {}, "the program failed at declaration, yet a sender ID was leased"
 
 
-@pulumi_test
+def test_twin_declarations_differing_only_in_case_fail_at_declaration_naming_both(
+    pulumi_mocks: ProviderBackedMocks, sms: Any
+) -> None:
+    upper = SenderIdArgs(sender_id="TWIN", iso_country_code="GB", region=REGION)
+    lower = SenderIdArgs(sender_id="twin", iso_country_code="gb", region=REGION)  # AWS's TWIN (GB) too
+
+    twin = declared_twice(upper, lower)
+
+    assert str(twin).startswith(
+        f"SenderId 'brand-second' declares sender ID TWIN (GB) in {REGION}, which SenderId 'brand-first' of this "
+        "program already declares. Declare each sender ID once"
+    )
+    assert held(sms) == {}, "the program failed at declaration, yet a sender ID was leased"
+
+
 def test_the_stacks_region_and_an_explicit_same_region_are_twins(pulumi_mocks: ProviderBackedMocks) -> None:
-    SenderId("brand-gb", sender_id="ACME", iso_country_code="GB")
-    with pytest.raises(SenderIdError, match="already declares"):
-        SenderId("brand-gb-here", sender_id="ACME", iso_country_code="GB", region=REGION)
+    stacks_region = SenderIdArgs(sender_id="ACME", iso_country_code="GB")
+    explicit = SenderIdArgs(sender_id="ACME", iso_country_code="GB", region=REGION)
+
+    assert "already declares" in str(declared_twice(stacks_region, explicit))
 
 
 @pulumi_test

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError, NoCredentialsError
 
+from pulumi_sms_sender_id.aws.settings import DEFAULT_THROTTLE_TIMEOUT
 from pulumi_sms_sender_id.sender_id.errors import explain, explain_local
 
 SENDER = "sender ID ACME (GB) in eu-west-2"
@@ -49,7 +50,7 @@ def aws_error(code: str, operation: str = "RequestSenderId", **fields: Any) -> C
     ],
 )
 def test_each_modeled_error_says_what_to_do(error: ClientError, advice: str) -> None:
-    message = str(explain(error, SENDER))
+    message = str(explain(error, SENDER, throttle_timeout=DEFAULT_THROTTLE_TIMEOUT))
     assert advice in message
     assert error.response["Error"]["Code"] in message
     assert "request id req-42" in message

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
 from pulumi_sms_sender_id import SenderIdProvider
+from pulumi_sms_sender_id.aws import client
 from pulumi_sms_sender_id.aws.calls import MAX_DELAY, backoff
 from pulumi_sms_sender_id.emulator import DEFAULT_ACCOUNT_ID as ACCOUNT
-from pulumi_sms_sender_id.sender_id import sender_ids
+from pulumi_sms_sender_id.sender_id import releases, sender_ids
 from pulumi_sms_sender_id.sender_id.errors import SenderIdError
 from tests.support import REGION
 
@@ -22,6 +25,17 @@ def create(provider: SenderIdProvider, **overrides: Any) -> tuple[str, dict[str,
     result = provider.create(checked.inputs)
     assert result.outs is not None
     return result.id, result.outs
+
+
+@contextmanager
+def calling_as_another_account(monkeypatch: pytest.MonkeyPatch, account: str) -> Iterator[None]:
+    """Calls made with other credentials, which the emulator attributes to `account` (as AWS would)."""
+    with monkeypatch.context() as other:
+        other.setenv("MOTO_ACCOUNT_ID", account)
+        other.setenv("AWS_ACCESS_KEY_ID", f"AKIA{account}")
+        client.clear()
+        yield
+    client.clear()
 
 
 def calls(emulated: Any) -> dict[str, int]:
@@ -209,6 +223,22 @@ def test_rerequest_after_a_release_elsewhere_fails_at_once(provider: SenderIdPro
     with pytest.raises(SenderIdError, match="released in the last few minutes"):
         create(provider)
     assert calls(emulated)["RequestSenderId"] == 1
+
+
+def test_a_release_in_another_account_is_not_quoted_as_ours(
+    provider: SenderIdProvider, emulated: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = "111122223333"
+    held = emulated.seed_sender_id("ACME", "SG", account_id=other, region=REGION)
+    with calling_as_another_account(monkeypatch, other):
+        provider.delete(held["SenderIdArn"], {})  # released from this machine, in the other account
+    releases.clear()  # another `pulumi up`: only the journal remains
+
+    with pytest.raises(SenderIdError) as failed:
+        create(provider, iso_country_code="SG")  # the stack's own account, where SG needs a registration
+
+    assert "released from this machine" not in str(failed.value)
+    assert str(failed.value).startswith("AWS requires sender ID ACME (SG) in eu-west-2 to be registered")
 
 
 def test_a_failure_cached_for_the_users_token_is_asked_again_afresh(provider: SenderIdProvider, emulated: Any) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from pulumi_sms_sender_id import MessageType, SenderId, SenderIdArgs
 from tests.mocks import ProviderBackedMocks
-from tests.support import pulumi_test
+from tests.support import TYPE_TOKEN, pulumi_test
 
 ARN = "arn:aws:sms-voice:eu-west-2:123456789012:sender-id/ACME/GB"
 
@@ -66,7 +66,8 @@ def test_keyword_arguments_work_like_args(pulumi_mocks: ProviderBackedMocks) -> 
 
 
 def test_type_token_is_the_public_contract() -> None:
-    assert SenderId._resource_type_name == "dynamic/smsvoice:SenderId"
+    """The one place the token is spelled out: stack state refers to it, and other tests use TYPE_TOKEN."""
+    assert TYPE_TOKEN == "pulumi-python:dynamic/smsvoice:SenderId"
 
 
 def test_args_and_keyword_arguments_together_are_a_type_error() -> None:

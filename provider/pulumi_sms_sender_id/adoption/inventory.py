@@ -108,7 +108,7 @@ def _explained(connection: Connection, operation: str, params: Mapping[str, Any]
     try:
         return calls.call(connection, operation, params)
     except ClientError as problem:
-        raise explain(problem, where) from None
+        raise explain(problem, where, throttle_timeout=connection.rules.throttle_timeout_seconds) from None
     except BotoCoreError as problem:
         raise explain_local(problem, where) from None
 
@@ -134,7 +134,7 @@ def tags_of(connection: Connection, arn: str) -> dict[str, str] | None:
     except ClientError as problem:
         if reason_of(problem)[0] == "ResourceNotFoundException":
             return None
-        raise explain(problem, arn) from None
+        raise explain(problem, arn, throttle_timeout=connection.rules.throttle_timeout_seconds) from None
     except BotoCoreError as problem:
         raise explain_local(problem, arn) from None
     return p.tags_from_aws(answer.get("Tags"))

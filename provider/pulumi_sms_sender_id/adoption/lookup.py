@@ -8,6 +8,7 @@ DescribeSenderIds and ListTagsForResource, through `calls.call` like the provide
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
@@ -81,7 +82,18 @@ def get_sender_ids_output(
     profile: pulumi.Input[str] | None = None,
 ) -> pulumi.Output[list[SenderIdDetails]]:
     """`get_sender_ids` for inputs that are Outputs: the lookup runs once they are known (at preview,
-    an unknown input leaves the result unknown)."""
+    an unknown input leaves the result unknown).
+
+    Listing a large account takes many paced calls, so it runs in the event loop's executor, as
+    Pulumi's own invokes do: the program's other work (registrations, applies) goes on meanwhile.
+    """
     return pulumi.Output.all(region, filters, profile).apply(
-        lambda args: get_sender_ids(region=args[0], filters=args[1], profile=args[2])
+        lambda args: _off_the_loop(region=args[0], filters=args[1], profile=args[2])
     )
+
+
+async def _off_the_loop(
+    region: str | None, filters: Mapping[str, FilterValue] | None, profile: str | None
+) -> list[SenderIdDetails]:
+    """`get_sender_ids` in the loop's default executor, with this context (Pulumi's settings and config)."""
+    return await asyncio.to_thread(get_sender_ids, region=region, filters=filters, profile=profile)

@@ -53,7 +53,8 @@ class FoundRegistration:
 def _listed(connection: Connection) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     params: dict[str, Any] = {"MaxResults": PAGE_SIZE}
-    with registrations.explained(f"registrations in {connection.region}"):
+    where = Where(connection.region, connection.profile, connection.rules)
+    with registrations.explained(where, f"registrations in {connection.region}"):
         while True:
             answer = calls.call(connection, "DescribeRegistrations", params)
             found += answer.get("Registrations", [])
@@ -66,7 +67,7 @@ def _found(connection: Connection, record: Mapping[str, Any]) -> FoundRegistrati
     where = Where(connection.region, connection.profile, connection.rules, str(record["RegistrationId"]))
     number = int(record["CurrentVersionNumber"])
     params = {"RegistrationId": where.id, "VersionNumbers": [number]}
-    with registrations.explained(where.label):
+    with registrations.explained(where):
         versions = calls.call(connection, "DescribeRegistrationVersions", params).get("RegistrationVersions", [])
     values = registrations.field_values(where, number)
     arn = str(record["RegistrationArn"])

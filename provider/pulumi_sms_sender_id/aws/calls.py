@@ -121,6 +121,10 @@ class Connection:
     def client(self) -> PinpointSMSVoiceV2Client:
         return clients.get_client(self.region, self.profile)
 
+    def caller(self) -> str | None:
+        """Who the calls go out as (`client.caller`): what ties a release on this machine to an account."""
+        return clients.caller(self.region, self.profile)
+
     def pacer(self, operation: str) -> pacing.Pacer:
         key = pacing.PacerKey(self.profile, clients.endpoint_url(), self.region, operation)
         return pacing.pacer(key, self.rules.quota(operation))

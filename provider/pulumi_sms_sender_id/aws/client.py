@@ -9,20 +9,27 @@ busy minute into instant failures for every later call. `calls` paces and retrie
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import threading
 from typing import TYPE_CHECKING, Any, Final
 
+from botocore.exceptions import BotoCoreError, ClientError
+
 from .._version import __version__
 
 if TYPE_CHECKING:
+    import botocore.session
     from mypy_boto3_pinpoint_sms_voice_v2 import PinpointSMSVoiceV2Client
 
 SERVICE: Final = "pinpoint-sms-voice-v2"
 USER_AGENT: Final = f"pulumi-sms-sender-id/{__version__}"
 
+ClientKey = tuple[str, str | None, str | None]  # (region, profile, endpoint)
+
 _lock = threading.Lock()
-_clients: dict[tuple[str, str | None, str | None], PinpointSMSVoiceV2Client] = {}
+_clients: dict[ClientKey, PinpointSMSVoiceV2Client] = {}
+_sessions: dict[ClientKey, botocore.session.Session] = {}
 
 
 def endpoint_url() -> str | None:
@@ -38,13 +45,32 @@ def get_client(region: str, profile: str | None) -> PinpointSMSVoiceV2Client:
     with _lock:
         client = _clients.get(key)
         if client is None:
-            client = _build(region, profile)
+            client, _sessions[key] = _build(region, profile)
             _clients[key] = client
     return client
 
 
-def _build(region: str, profile: str | None) -> PinpointSMSVoiceV2Client:
+def caller(region: str, profile: str | None) -> str | None:
+    """Who the shared client of (region, profile, endpoint) calls AWS as: a digest of the endpoint and the
+    access key ID, never the secret. One access key belongs to one account, so the release journal can
+    tell this machine's accounts apart without asking AWS. None without credentials readable now."""
+    get_client(region, profile)
+    endpoint = endpoint_url()
+    session = _sessions.get((region, profile, endpoint))
+    try:
+        credentials = session.get_credentials() if session is not None else None
+        access_key = credentials.get_frozen_credentials().access_key if credentials is not None else None
+    except (BotoCoreError, ClientError):  # an expired SSO session, a failed role refresh: calls will say so
+        return None
+    if not access_key:
+        return None
+    return hashlib.sha256(f"{endpoint or ''}\n{access_key}".encode()).hexdigest()[:16]
+
+
+def _build(region: str, profile: str | None) -> tuple[PinpointSMSVoiceV2Client, botocore.session.Session]:
+    """A client, and the botocore session whose credentials it signs with (`caller` reads them)."""
     import boto3
+    import botocore.session
     from botocore.config import Config
 
     config = Config(
@@ -54,12 +80,10 @@ def _build(region: str, profile: str | None) -> PinpointSMSVoiceV2Client:
         read_timeout=30,
         max_pool_connections=16,
     )
-    import botocore.session
-
     core = botocore.session.Session(profile=profile)
     core.register_component("data_loader", shared_loader())
     session = boto3.session.Session(botocore_session=core, region_name=region)
-    return session.client(SERVICE, config=config)
+    return session.client(SERVICE, config=config), core
 
 
 @functools.cache
@@ -75,3 +99,4 @@ def clear() -> None:
     """Forget every client (tests switch endpoints and credentials between cases)."""
     with _lock:
         _clients.clear()
+        _sessions.clear()

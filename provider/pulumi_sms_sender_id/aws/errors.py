@@ -87,23 +87,35 @@ def _access(reason: str, subject: str, operation: str, needed: Sequence[str]) ->
     )
 
 
-def advice(found: Answer, subject: str, needed: Sequence[str]) -> str:
-    """The advice that does not depend on the resource; `needed` are the operations its IAM advice names."""
+def _seconds(value: float) -> str:
+    return f"{value:.15g}"
+
+
+def throttled(timeout: float) -> str:
+    """Quotes the timeout in force (a stack that set its own must not read about the default), and
+    suggests twice as long, at least 30 minutes, as the longer wait to allow."""
+    longer = max(2 * timeout, 1800.0)
+    return (
+        f"AWS kept throttling the requests for longer than {_seconds(timeout)} s, the longest the provider may "
+        "wait (stack config sms-sender-id:throttleTimeoutSeconds). Other deployments may be sharing the "
+        "account's request quota: run again later, allow a longer wait with "
+        f"`pulumi config set sms-sender-id:throttleTimeoutSeconds {_seconds(longer)}`, or ask AWS for a higher quota"
+    )
+
+
+def advice(found: Answer, subject: str, needed: Sequence[str], throttle_timeout: float) -> str:
+    """The advice that does not depend on the resource; `needed` are the operations its IAM advice names,
+    `throttle_timeout` the stack's throttleTimeoutSeconds in force."""
     if found.code in ("AccessDeniedException", "AccessDenied"):
         return _access(found.reason, subject, found.operation, needed)
     if found.code == "ResourceNotFoundException":
         return f"{subject} does not exist in this account and region"
-    if found.outcome is calls.Outcome.THROTTLED:
-        return (
-            "AWS kept throttling the requests for longer than the provider may wait "
-            "(stack config sms-sender-id:throttleTimeoutSeconds, 900 s unless set). Other deployments may be "
-            "sharing the account's request quota: run again later, allow a longer wait with "
-            "`pulumi config set sms-sender-id:throttleTimeoutSeconds 1800`, or ask AWS for a higher quota"
-        )
-    if found.outcome is calls.Outcome.LOST:
-        return "AWS had an internal error after several retries; run `pulumi up` again"
     if found.code in ("UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"):
         return "the AWS credentials are invalid or expired; refresh them (aws sso login, or new keys)"
+    if found.outcome is calls.Outcome.THROTTLED:
+        return throttled(throttle_timeout)
+    if found.outcome is calls.Outcome.LOST:
+        return "AWS had an internal error after several retries; run `pulumi up` again"
     return f"AWS refused {found.operation} for {subject}"
 
 

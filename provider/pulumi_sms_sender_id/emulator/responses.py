@@ -23,7 +23,8 @@ from .models import PinpointSMSVoiceV2Backend, backend_for
 from .registrations_responses import REGISTRATION_OPERATIONS, RegistrationResponses
 from .state import SERVICE_NAME, STATE
 from .validation import validate_input
-from .wire import WireError, check_werkzeug_request
+from .wire import check_werkzeug_request
+from .wire_errors import WireError
 
 #: The operations the provider calls and the registration operations: what the provider needs.
 IMPLEMENTED_OPERATIONS = frozenset(OPERATIONS) | REGISTRATION_OPERATIONS

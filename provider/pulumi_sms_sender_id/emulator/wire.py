@@ -12,69 +12,36 @@ parses, in this order:
 2. the operation: ``POST /`` with ``X-Amz-Target: PinpointSMSVoiceV2.<Operation>`` naming an
    operation of the model, else ``UnknownOperationException``;
 3. deserialization: the body is a UTF-8 JSON object whose members have the JSON types of the
-   model's input shape, else ``SerializationException``.
+   model's input shape, else ``SerializationException`` (``wire_types``).
 
 Only then do the model's constraints (lengths, patterns, enums, ranges) apply, as
 ``ValidationException`` with ``Reason`` and ``Fields`` (``validation.py``). The signature itself is
 not verified: any credentials are accepted, as moto does.
 
-This module imports botocore only (no moto), so the server can use it to decide which requests
-are for this service before moto's dispatcher picks another one.
+This module checks 1 and 2 and runs 3 (``wire_types``); it imports botocore only (no moto), so the
+server can use it to decide which requests are for this service before moto's dispatcher picks
+another one.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
-import json
-import math
 import re
-import uuid
 from collections.abc import Mapping
-from typing import Any, NoReturn, Protocol
+from typing import Any, Protocol
 
-from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
+from botocore.model import ServiceModel
 
 from ..aws.regions import is_well_formed
+from . import wire_types
+from .wire_errors import JSON_CONTENT_TYPE, WireError
 
 __all__ = ["SIGNING_NAME", "WireError", "check_request", "check_werkzeug_request", "claims_environ"]
 
 #: SigV4 signing name of the service (the credential scope's service part).
 SIGNING_NAME = "sms-voice"
 _ALGORITHM = "AWS4-HMAC-SHA256"
-JSON_CONTENT_TYPE = "application/x-amz-json-1.0"
 _CREDENTIAL = re.compile(r"Credential=([^,\s]*)")
-_INT32 = (-(2**31), 2**31 - 1)
-_INT64 = (-(2**63), 2**63 - 1)
-
-
-class WireError(Exception):
-    """A request refused before it reaches an operation; answered as ``{"__type", "message"}`` JSON.
-
-    These errors are not in the service model (AWS's front end raises them for every JSON
-    service), so they are serialized here rather than by moto's model-driven serializer.
-    """
-
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
-
-    def response(self) -> tuple[int, dict[str, str], bytes]:
-        body = json.dumps({"__type": self.code, "message": self.message}).encode()
-        headers = {
-            "Content-Type": JSON_CONTENT_TYPE,
-            "Content-Length": str(len(body)),
-            "x-amzn-RequestId": str(uuid.uuid4()),
-            "x-amzn-ErrorType": self.code,
-        }
-        return self.status, headers, body
-
-
-def _serialization_error(message: str) -> NoReturn:
-    raise WireError("SerializationException", message)
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,112 +119,6 @@ def check_operation(method: str, path: str, headers: Mapping[str, str]) -> str:
     return operation
 
 
-# -- 3. deserialization --------------------------------------------------------------------
-
-
-def _reject_constant(name: str) -> NoReturn:
-    _serialization_error(f"{name} is not valid JSON")
-
-
-def _decode_body(headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
-    encoding = (headers.get("Content-Encoding") or "identity").strip().lower()
-    if encoding != "identity":
-        _serialization_error(f"Content-Encoding {encoding!r} is not supported by this operation")
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        _serialization_error(f"The request body is not UTF-8: {error.reason} at byte {error.start}")
-    if not text.strip():
-        return {}  # botocore always sends "{}"; an empty body is read as no parameters
-    try:
-        document = json.loads(text, parse_constant=_reject_constant)
-    except RecursionError:
-        _serialization_error("The request body is nested too deeply")
-    except ValueError as error:
-        _serialization_error(f"The request body is not valid JSON: {error}")
-    if not isinstance(document, dict):
-        _serialization_error(f"The request body must be a JSON object, got {_json_type(document)}")
-    return document
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
-
-
-def _mismatch(path: str, expected: str, value: Any) -> NoReturn:
-    _serialization_error(f"Cannot deserialize {path or 'the request'}: expected {expected}, got {_json_type(value)}")
-
-
-def _check_number(shape: Shape, value: Any, path: str) -> None:
-    kind = shape.type_name
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        _mismatch(path, f"a JSON number ({kind})", value)
-    if kind in ("integer", "long"):
-        low, high = _INT32 if kind == "integer" else _INT64
-        if not isinstance(value, int):
-            _serialization_error(f"Cannot deserialize {path}: {value!r} is not an integer")
-        if not low <= value <= high:
-            _serialization_error(f"Cannot deserialize {path}: {value} does not fit a {kind}")
-    elif not math.isfinite(value):
-        _serialization_error(f"Cannot deserialize {path}: {value!r} is not a finite number")
-
-
-def _check_types(shape: Shape, value: Any, path: str) -> None:
-    """Raise SerializationException at the first member whose JSON type is not the model's."""
-    kind = shape.type_name
-    if kind == "structure":
-        assert isinstance(shape, StructureShape)
-        if not isinstance(value, dict):
-            _mismatch(path, "a JSON object", value)
-        for name, member in shape.members.items():
-            if value.get(name) is not None:  # null is an absent member; unknown members are ignored
-                _check_types(member, value[name], f"{path}.{name}" if path else name)
-    elif kind == "list":
-        assert isinstance(shape, ListShape)
-        if not isinstance(value, list):
-            _mismatch(path, "a JSON array", value)
-        for index, item in enumerate(value):
-            if item is None:
-                _serialization_error(f"Cannot deserialize {path}[{index}]: null is not allowed in a list")
-            _check_types(shape.member, item, f"{path}[{index}]")
-    elif kind == "map":
-        assert isinstance(shape, MapShape)
-        if not isinstance(value, dict):
-            _mismatch(path, "a JSON object", value)
-        for key, item in value.items():
-            if item is not None:
-                _check_types(shape.value, item, f"{path}.{key}")
-    elif kind == "string":
-        if not isinstance(value, str):
-            _mismatch(path, "a JSON string", value)
-    elif kind == "boolean":
-        if not isinstance(value, bool):
-            _mismatch(path, "true or false", value)
-    elif kind in ("integer", "long", "float", "double", "timestamp"):
-        _check_number(shape, value, path)
-    elif kind == "blob":
-        _check_blob(value, path)
-
-
-def _check_blob(value: Any, path: str) -> None:
-    if not isinstance(value, str):
-        _mismatch(path, "a base64 JSON string", value)
-    try:
-        base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        _serialization_error(f"Cannot deserialize {path}: not valid base64")
-
-
 # -- entry points --------------------------------------------------------------------------
 
 
@@ -270,10 +131,10 @@ def check_request(
     """
     check_authentication(headers, query)
     operation = check_operation(method, path, headers)
-    params = _decode_body(headers, body)
+    params = wire_types.decode_body(headers, body)
     input_shape = _model().operation_model(operation).input_shape
     if input_shape is not None:
-        _check_types(input_shape, params, "")
+        wire_types.check_types(input_shape, params)
     return operation, params
 
 

@@ -55,7 +55,7 @@ def find(where: Where, attachment_id: str) -> dict[str, Any] | None:
     except ClientError as problem:
         if reason_of(problem)[0] == "ResourceNotFoundException":
             return None
-        raise errors.explain(problem, where.label) from None
+        raise where.explain(problem) from None
     except BotoCoreError as problem:
         raise errors.explain_local(problem, where.label) from None
     records = answer.get("RegistrationAttachments", [])
@@ -68,7 +68,7 @@ def upload(where: Where, path: str, source_text: str) -> Uploaded:
     digest = files.digest(source_text)
     params = _params(source)
     first = token("attachment", where.id, path, digest or source.text)
-    with explained(f"{where.label}, {entry(ATTACHMENTS, path)}"):
+    with explained(where, f"{where.label}, {entry(ATTACHMENTS, path)}"):
         answer = calls.call(where.connection, "CreateRegistrationAttachment", {**params, "ClientToken": first})
         if find(where, answer["RegistrationAttachmentId"]) is None:  # a replay of one deleted since
             answer = calls.call(
@@ -90,7 +90,7 @@ def wait(
     while pending:
         for batch in _batches(sorted(pending.items(), key=lambda item: item[1])):
             ids = [attachment_id for _, attachment_id in batch]
-            with explained(where.label):
+            with explained(where):
                 answer = calls.call(
                     where.connection, "DescribeRegistrationAttachments", {"RegistrationAttachmentIds": ids}
                 )
@@ -122,6 +122,6 @@ def delete(where: Where, attachment_id: str) -> None:
         calls.call(where.connection, "DeleteRegistrationAttachment", {"RegistrationAttachmentId": attachment_id})
     except ClientError as problem:
         if reason_of(problem)[0] != "ResourceNotFoundException":
-            raise errors.explain(problem, f"{where.label}, attachment {attachment_id}") from None
+            raise where.explain(problem, f"{where.label}, attachment {attachment_id}") from None
     except BotoCoreError as problem:
         raise errors.explain_local(problem, where.label) from None

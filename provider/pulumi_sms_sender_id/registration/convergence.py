@@ -62,7 +62,7 @@ def check_form(where: Where, declared: Declared, subject: str) -> None:
         found = definitions.fetch(where.connection, declared.registration_type)
     except ClientError as problem:
         if reason_of(problem)[1] != registrations.UNKNOWN_TYPE:
-            raise errors.explain(problem, subject) from None
+            raise where.explain(problem, subject) from None
         found = {}
     except BotoCoreError as problem:
         raise errors.explain_local(problem, subject) from None

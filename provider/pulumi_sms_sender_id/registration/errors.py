@@ -69,7 +69,8 @@ def _quota(reason: str, subject: str) -> str:
     )
 
 
-def explain(error: ClientError, subject: str) -> RegistrationError:
+def explain(error: ClientError, subject: str, *, throttle_timeout: float) -> RegistrationError:
+    """The failure as the user reads it; `throttle_timeout` is the stack's throttleTimeoutSeconds in force."""
     found = aws_errors.answer(error)
     text: str | None = None
     if found.code == "ConflictException":
@@ -79,7 +80,7 @@ def explain(error: ClientError, subject: str) -> RegistrationError:
     elif found.code == "ServiceQuotaExceededException":
         text = _quota(found.reason, subject)
     else:
-        text = aws_errors.advice(found, subject, NEEDED)
+        text = aws_errors.advice(found, subject, NEEDED, throttle_timeout)
     return RegistrationError(text, code=found.code, reason=found.reason, facts=found.facts)
 
 

@@ -65,7 +65,7 @@ def sender_id_arn(where: Where, info: Mapping[str, Any], values: list[dict[str, 
         record = sender_ids.find(Target(sender.upper(), country, where.region, where.profile, where.rules))
         if record is not None and record.get("RegistrationId") in (where.id, info.get("RegistrationArn")):
             return str(record["SenderIdArn"])
-    with explained(where.label):
+    with explained(where):
         answer = calls.call(where.connection, "ListRegistrationAssociations", {"RegistrationId": where.id})
     for association in answer.get("RegistrationAssociations", []):
         if association.get("ResourceType") == "SENDER_ID":

@@ -27,7 +27,7 @@ from ..aws.calls import Connection
 from ..aws.errors import reason_of
 from ..aws.settings import CallRules
 from . import statuses
-from .errors import explain, explain_local
+from .errors import RegistrationError, explain, explain_local
 
 PAGE_SIZE: Final = 100
 NOT_FOUND: Final = "ResourceNotFoundException"
@@ -55,6 +55,10 @@ class Where:
     def of(self, registration_id: str) -> Where:
         return Where(self.region, self.profile, self.rules, registration_id)
 
+    def explain(self, problem: ClientError, subject: str | None = None) -> RegistrationError:
+        """An AWS failure met here, explained under the stack's throttle timeout."""
+        return explain(problem, subject or self.label, throttle_timeout=self.rules.throttle_timeout_seconds)
+
     @property
     def id(self) -> str:
         if self.registration_id is None:
@@ -63,13 +67,14 @@ class Where:
 
 
 @contextmanager
-def explained(label: str) -> Iterator[None]:
+def explained(where: Where, subject: str | None = None) -> Iterator[None]:
+    """AWS failures inside, explained about `subject` (default: the registration)."""
     try:
         yield
     except ClientError as problem:
-        raise explain(problem, label) from None
+        raise where.explain(problem, subject) from None
     except BotoCoreError as problem:
-        raise explain_local(problem, label) from None
+        raise explain_local(problem, subject or where.label) from None
 
 
 def _pages(connection: Connection, operation: str, params: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
@@ -100,7 +105,7 @@ def describe(where: Where) -> dict[str, Any] | None:
     except ClientError as problem:
         if reason_of(problem)[0] == NOT_FOUND:
             return None
-        raise explain(problem, where.label) from None
+        raise where.explain(problem) from None
     except BotoCoreError as problem:
         raise explain_local(problem, where.label) from None
     records = answer.get("Registrations", [])
@@ -114,7 +119,7 @@ def create(where: Where, registration_type: str, tags: Mapping[str, str], first_
     params: dict[str, Any] = {"RegistrationType": registration_type}
     if tags:
         params["Tags"] = tagging.to_aws(tags)
-    with explained(where.label):
+    with explained(where):
         answer = calls.call(where.connection, "CreateRegistration", {**params, "ClientToken": first_token})
         if describe(where.of(answer["RegistrationId"])) is not None:
             return answer
@@ -124,7 +129,7 @@ def create(where: Where, registration_type: str, tags: Mapping[str, str], first_
 
 def versions(where: Where) -> list[dict[str, Any]]:
     """Every version's DescribeRegistrationVersions record, oldest first."""
-    with explained(where.label):
+    with explained(where):
         found = _pages(
             where.connection, "DescribeRegistrationVersions", {"RegistrationId": where.id}, "RegistrationVersions"
         )
@@ -134,13 +139,13 @@ def versions(where: Where) -> list[dict[str, Any]]:
 def field_values(where: Where, version: int) -> list[dict[str, Any]]:
     """The DescribeRegistrationFieldValues records of one version."""
     params = {"RegistrationId": where.id, "VersionNumber": version}
-    with explained(where.label):
+    with explained(where):
         return _pages(where.connection, "DescribeRegistrationFieldValues", params, "RegistrationFieldValues")
 
 
 def put_value(where: Where, path: str, value: Mapping[str, Any]) -> None:
     """PutRegistrationFieldValue with one of TextValue, SelectChoices or RegistrationAttachmentId."""
-    with explained(f"{where.label}, field {path}"):
+    with explained(where, f"{where.label}, field {path}"):
         calls.call(
             where.connection, "PutRegistrationFieldValue", {"RegistrationId": where.id, "FieldPath": path, **value}
         )
@@ -155,7 +160,7 @@ def delete_value(where: Where, path: str) -> None:
         )
     except ClientError as problem:
         if history.lost_at is None:
-            raise explain(problem, f"{where.label}, field {path}") from None
+            raise where.explain(problem, f"{where.label}, field {path}") from None
     except BotoCoreError as problem:
         raise explain_local(problem, where.label) from None
 
@@ -169,7 +174,7 @@ def new_version(where: Where, current: int) -> dict[str, Any]:
             return None
         return {"VersionNumber": record["CurrentVersionNumber"], "RegistrationVersionStatus": "DRAFT"}
 
-    with explained(where.label):
+    with explained(where):
         return calls.call(where.connection, "CreateRegistrationVersion", {"RegistrationId": where.id}, confirm=confirm)
 
 
@@ -182,7 +187,7 @@ def submit(where: Where, version: int, aws_review: bool) -> dict[str, Any]:
         return dict(found[0]) if found and found[0]["RegistrationVersionStatus"] != "DRAFT" else None
 
     params = {"RegistrationId": where.id, "AwsReview": aws_review}
-    with explained(where.label):
+    with explained(where):
         return calls.call(where.connection, "SubmitRegistrationVersion", params, confirm=confirm)
 
 
@@ -192,18 +197,18 @@ def delete(where: Where) -> None:
         calls.call(where.connection, "DeleteRegistration", {"RegistrationId": where.id})
     except ClientError as problem:
         if reason_of(problem)[0] != NOT_FOUND:
-            raise explain(problem, where.label) from None
+            raise where.explain(problem) from None
     except BotoCoreError as problem:
         raise explain_local(problem, where.label) from None
 
 
 def list_tags(where: Where, arn: str) -> dict[str, str]:
-    with explained(where.label):
+    with explained(where):
         return tagging.list_tags(where.connection, arn)
 
 
 def retag(where: Where, arn: str, old: Mapping[str, str], new: Mapping[str, str]) -> None:
-    with explained(where.label):
+    with explained(where):
         tagging.retag(where.connection, arn, old, new)
 
 
@@ -215,7 +220,7 @@ def type_definition(where: Where, registration_type: str) -> dict[str, Any] | No
     except ClientError as problem:
         if reason_of(problem)[1] == UNKNOWN_TYPE:
             return None
-        raise explain(problem, where.label) from None
+        raise where.explain(problem) from None
     except BotoCoreError as problem:
         raise explain_local(problem, where.label) from None
     records = found.get("RegistrationTypeDefinitions", [])
@@ -224,7 +229,7 @@ def type_definition(where: Where, registration_type: str) -> dict[str, Any] | No
 
 def known_types(where: Where) -> list[str]:
     """Every registration type AWS offers in the region."""
-    with explained(where.label):
+    with explained(where):
         found = _pages(where.connection, "DescribeRegistrationTypeDefinitions", {}, "RegistrationTypeDefinitions")
     return sorted(str(r["RegistrationType"]) for r in found)
 

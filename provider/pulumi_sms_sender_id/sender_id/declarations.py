@@ -2,9 +2,17 @@
 
 Two `SenderId` resources with the same sender ID, country and region would share one lease: with
 `adopt_existing` the second "creates" the first's sender ID, and destroying either releases what the
-other still declares. Only values known while the program runs are compared (an Output is not), and
-only within one run of a program: the run's Pulumi monitor tells runs apart (each `pulumi up`, and
-under mocks each `run_program` or `sender_id_mocks` test; a user's own mocks are not checked).
+other still declares. They are compared as AWS compares them: sender ID and country case-insensitively
+(AWS stores both upper-case), the region as the provider resolves it. Only values known while the
+program runs are compared (an Output is not), and only within one run of a program: the run's Pulumi
+monitor tells runs apart (each `pulumi up`, and under mocks each `run_program` or `sender_id_mocks`
+test; a user's own mocks are not checked).
+
+The first of two twins is refused too, so a program that fails at declaration leases nothing: its
+sender ID input waits for Pulumi's event loop, which runs only once the program's synchronous
+declarations are made, and its registration fails there if a twin turned up meanwhile. A twin
+declared later (inside an apply, or after a synchronous invoke ran the loop) still fails at
+declaration, but the first may have been registered by then.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+import pulumi
 from pulumi.runtime import settings as runtime_settings
 
 from ..aws import settings
@@ -24,11 +33,13 @@ Key = tuple[str, str, str]  # (SENDER_ID, COUNTRY, region, "" for the stack's un
 
 @dataclass
 class _Run:
-    """One run of the program: its monitor, the stack's default region, and what it declared so far."""
+    """One run of the program: its monitor, the stack's default region, what it declared so far, and the
+    refusal of each resource a later declaration turned out to twin (by the first's name)."""
 
     monitor: object
     default_region: str
     declared: dict[Key, str] = field(default_factory=dict)
+    twinned: dict[str, errors.SenderIdError] = field(default_factory=dict)
 
 
 _lock: Final = threading.Lock()
@@ -71,16 +82,37 @@ def _runs_apart(monitor: object) -> bool:
     return True
 
 
-def claim(resource_name: str, props: Mapping[str, Any]) -> None:
-    """Record the declaration; raise when another resource of this run declared the same sender ID."""
+def claim(resource_name: str, props: Mapping[str, Any]) -> dict[str, Any]:
+    """Record the declaration and return the props to register; raise when another resource of this run
+    declared the same sender ID (and make that one's registration fail as well)."""
     monitor = runtime_settings.SETTINGS.monitor
     if not _runs_apart(monitor):
-        return
+        return dict(props)
     with _lock:
         run = _run_of(monitor)
         key = _key(props, run.default_region)
         first = resource_name if key is None else run.declared.setdefault(key, resource_name)
-    if key is not None and first != resource_name:
-        sender, country, region = key
-        where = f" in {region}" if region else ""
-        raise errors.twin_declaration(resource_name, first, f"sender ID {sender} ({country}){where}")
+        if key is not None and first != resource_name:
+            run.twinned[first] = _twin_error(resource_name, first, key)
+            raise run.twinned[first]
+    return dict(props) if key is None else _unless_twinned(run, resource_name, props)
+
+
+def _twin_error(resource_name: str, first: str, key: Key) -> errors.SenderIdError:
+    sender, country, region = key
+    where = f" in {region}" if region else ""
+    return errors.twin_declaration(resource_name, first, f"sender ID {sender} ({country}){where}")
+
+
+def _unless_twinned(run: _Run, resource_name: str, props: Mapping[str, Any]) -> dict[str, Any]:
+    """`props` with the sender ID held back until Pulumi's event loop runs, then refused with the twin's
+    error if a later declaration of this run twins it: the registration never reaches the engine."""
+
+    def checked(sender_id: str) -> str:
+        with _lock:
+            refusal = run.twinned.get(resource_name)
+        if refusal is not None:
+            raise refusal
+        return sender_id
+
+    return {**props, p.SENDER_ID: pulumi.Output.from_input(props[p.SENDER_ID]).apply(checked)}

@@ -76,7 +76,7 @@ def _quota(reason: str, sender: str) -> str | None:
     return None
 
 
-def _by_code(found: aws_errors.Answer, sender: str) -> str:
+def _by_code(found: aws_errors.Answer, sender: str, throttle_timeout: float) -> str:
     """The advice for an AWS answer about a sender ID; the rest is every resource's (`aws.errors.advice`)."""
     if found.code == "ConflictException":
         return _conflict(found.reason, sender) or f"AWS reported a conflict on {sender}"
@@ -84,12 +84,14 @@ def _by_code(found: aws_errors.Answer, sender: str) -> str:
         return _validation(found.reason, sender, found.fields) or f"AWS rejected the request for {sender}"
     if found.code == "ServiceQuotaExceededException":
         return _quota(found.reason, sender) or "an AWS service quota was exceeded"
-    return aws_errors.advice(found, sender, tuple(operations.SENDER_ID))
+    return aws_errors.advice(found, sender, tuple(operations.SENDER_ID), throttle_timeout)
 
 
-def explain(error: ClientError, sender: str) -> SenderIdError:
+def explain(error: ClientError, sender: str, *, throttle_timeout: float) -> SenderIdError:
+    """The failure as the user reads it; `throttle_timeout` is the stack's throttleTimeoutSeconds in force."""
     found = aws_errors.answer(error)
-    return SenderIdError(_by_code(found, sender), code=found.code, reason=found.reason, facts=found.facts)
+    text = _by_code(found, sender, throttle_timeout)
+    return SenderIdError(text, code=found.code, reason=found.reason, facts=found.facts)
 
 
 def explain_local(error: BotoCoreError, sender: str) -> SenderIdError:

@@ -32,7 +32,7 @@ from ..aws import calls, notices
 from ..aws.calls import History, Outcome
 from . import errors, releases, sender_ids
 from . import properties as p
-from .errors import SenderIdError, explain, explain_local, reason_of
+from .errors import SenderIdError, explain_local, reason_of
 from .sender_ids import Target
 
 OPERATION: Final = "RequestSenderId"
@@ -135,7 +135,7 @@ def _after_failure(progress: _Progress, problem: ClientError | BotoCoreError) ->
         return 0.0  # possibly a failure cached from an earlier run: ask again at once with a fresh token
     if outcome is Outcome.LOST and progress.history.transient < progress.policy.max_attempts:
         return calls.backoff(progress.history.transient)
-    raise explain(problem, progress.target.label) from None
+    raise sender_ids.explain_for(progress.target, problem) from None
 
 
 def find_patiently(target: Target, sleep: Callable[[float], None]) -> dict[str, Any] | None:
@@ -152,7 +152,8 @@ def _ours_after_all(progress: _Progress, problem: ClientError) -> _Found:
     """"Already exists" after an attempt of ours that may have leased it: the lease is ours."""
     found = find_patiently(progress.target, progress.policy.sleep)
     if found is None:
-        raise errors.perhaps_ours(explain(problem, progress.target.label), progress.target.label) from None
+        explained = sender_ids.explain_for(progress.target, problem)
+        raise errors.perhaps_ours(explained, progress.target.label) from None
     return _Found(found)
 
 
@@ -161,7 +162,9 @@ def _release_pause(progress: _Progress, problem: ClientError) -> float:
     remaining = progress.release_deadline - now
     if remaining <= 0:
         label = progress.target.label
-        raise errors.still_releasing(explain(problem, label), label, progress.policy.wait_for_release) from None
+        raise errors.still_releasing(
+            sender_ids.explain_for(progress.target, problem), label, progress.policy.wait_for_release
+        ) from None
     if now - progress.last_notice >= RELEASE_NOTICE_EVERY_SECONDS:
         progress.last_notice = now
         notices.emit(
@@ -208,15 +211,16 @@ def lease(target: Target, props: Mapping[str, Any], tags: Mapping[str, str], rel
     """
     params = request_params(target, props.get(p.MESSAGE_TYPES), props.get(p.DELETION_PROTECTION_ENABLED), tags)
     released = releases.key(target.region, target.sender_id, target.iso_country_code)
-    wait = release_wait if releases.released_here_within(released, release_wait) else 0.0
+    caller = target.connection.caller()  # releases count in the account these credentials call
+    wait = release_wait if releases.released_here_within(released, release_wait, caller=caller) else 0.0
     try:
         record = request(target, params, props.get(p.CLIENT_TOKEN), RequestPolicy(wait_for_release=wait))
     except SenderIdError as error:
         if error.reason == "RESOURCE_ALREADY_EXISTS":  # appeared after `find`: a twin declaration
             raise errors.appeared_meanwhile(error, target.label) from None
-        ago = releases.seconds_since_release(released) if not wait else None
+        ago = releases.seconds_since_release(released, caller=caller) if not wait else None
         if error.reason != "SENDER_ID_REQUIRES_REGISTRATION" or ago is None:
             raise
         raise errors.recently_released(error, target.label, ago) from None
-    releases.forget(released)
+    releases.forget(released, caller=caller)
     return record

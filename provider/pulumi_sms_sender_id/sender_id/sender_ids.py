@@ -7,7 +7,7 @@ retry rules, is `leasing`.
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -70,20 +70,36 @@ def parse_arn(arn: str) -> ArnParts:
     return ArnParts(parts[1], parts[3], parts[4], resource[1], resource[2])
 
 
-@functools.cache
+_side_lock: Final = threading.Lock()
+_side_pool: ThreadPoolExecutor | None = None
+
+
 def _side_calls() -> ThreadPoolExecutor:
-    """Threads for a call made alongside the caller's own; as many as the host runs provider calls."""
-    return ThreadPoolExecutor(max_workers=PROVIDER_HOST_WORKERS, thread_name_prefix="sms-sender-id")
+    """Threads for a call made alongside the caller's own; as many as the host runs provider calls.
+
+    Built on first use under a lock: the host's threads may refresh at once, and an unlocked cache
+    would let each build a pool of its own (all but one leaked, with their threads).
+    """
+    global _side_pool
+    with _side_lock:
+        if _side_pool is None:
+            _side_pool = ThreadPoolExecutor(max_workers=PROVIDER_HOST_WORKERS, thread_name_prefix="sms-sender-id")
+        return _side_pool
+
+
+def explain_for(target: Target, problem: ClientError) -> errors.SenderIdError:
+    """`errors.explain` for the target, quoting the throttle timeout its stack set."""
+    return explain(problem, target.label, throttle_timeout=target.rules.throttle_timeout_seconds)
 
 
 @contextmanager
-def explained(label: str) -> Iterator[None]:
+def explained(target: Target) -> Iterator[None]:
     try:
         yield
     except ClientError as problem:
-        raise explain(problem, label) from None
+        raise explain_for(target, problem) from None
     except BotoCoreError as problem:
-        raise explain_local(problem, label) from None
+        raise explain_local(problem, target.label) from None
 
 
 def _unless_gone(
@@ -95,7 +111,7 @@ def _unless_gone(
     except ClientError as problem:
         if reason_of(problem)[0] == "ResourceNotFoundException":
             return None
-        raise explain(problem, target.label) from None
+        raise explain_for(target, problem) from None
     except BotoCoreError as problem:
         raise explain_local(problem, target.label) from None
 
@@ -122,13 +138,13 @@ def find_with_tags(target: Target, arn: str) -> tuple[dict[str, Any] | None, dic
 
 
 def set_deletion_protection(target: Target, enabled: bool) -> dict[str, Any]:
-    with explained(target.label):
+    with explained(target):
         return calls.call(target.connection, "UpdateSenderId", {**target.ref, "DeletionProtectionEnabled": enabled})
 
 
 def retag(target: Target, arn: str, old: Mapping[str, str], new: Mapping[str, str]) -> None:
     """Apply the minimal delta: untag removed keys, tag new or changed ones, never an empty list."""
-    with explained(target.label):
+    with explained(target):
         tagging.retag(target.connection, arn, old, new)
 
 
