@@ -9,28 +9,15 @@ from typing import Any
 
 import pytest
 
-from tests.engine.harness import Engine, ProviderError, StartProvider, registration
-from tests.registration.support import PROOF, attachments, registrations, values
+from tests.engine.harness import Declared, Engine, ProviderError, StartProvider, registration
+from tests.registration.support import RENAMED, attachments, changes, registrations, values
+from tests.registration.support import india as declared
 from tests.support import INDIA, INDIA_FORM, held
 
-RENAMED = {**INDIA_FORM, "companyInfo.companyName": "ACME Two Private Limited"}
-MUTATING = (
-    "CreateRegistration",
-    "CreateRegistrationAttachment",
-    "PutRegistrationFieldValue",
-    "DeleteRegistrationFieldValue",
-    "CreateRegistrationVersion",
-    "SubmitRegistrationVersion",
-    "DeleteRegistration",
-    "DeleteRegistrationAttachment",
-)
 
-
-def india(attachment: Path | None = None, **changes: Any) -> Any:
-    inputs: dict[str, Any] = {"registration_type": INDIA, "fields": dict(INDIA_FORM), "tags": {"team": "growth"}}
-    if attachment is not None:
-        inputs["attachments"] = {PROOF: str(attachment)}
-    return registration(**{**inputs, **changes})
+def india(attachment: Path | None = None, **changes: Any) -> Declared:
+    """The India registration in a program (as `tests.registration.support.india` declares it)."""
+    return registration(**declared(attachment, **changes))
 
 
 def sender_id(registration_id: str) -> dict[str, Any]:
@@ -42,8 +29,7 @@ def sender_id(registration_id: str) -> dict[str, Any]:
 
 
 def mutations(emulator: Any) -> dict[str, int]:
-    counts = emulator.control.call_counts()
-    return {op: counts[op] for op in MUTATING if counts.get(op)}
+    return changes(emulator.control.call_counts())
 
 
 def test_from_submission_through_refresh_and_approval_to_the_sender_id(

@@ -10,6 +10,26 @@ from pulumi_sms_sender_id import RegistrationProvider
 from tests.support import INDIA, INDIA_FORM
 
 PROOF: Final = "senderIdInfo.proofOfSenderIdConnection"
+#: The India form with one value changed: what an update declares.
+RENAMED: Final = {**INDIA_FORM, "companyInfo.companyName": "ACME Two Private Limited"}
+#: Every call that changes a registration, its attachments or its tags.
+CHANGES: Final = (
+    "CreateRegistration",
+    "DeleteRegistration",
+    "CreateRegistrationAttachment",
+    "DeleteRegistrationAttachment",
+    "PutRegistrationFieldValue",
+    "DeleteRegistrationFieldValue",
+    "CreateRegistrationVersion",
+    "SubmitRegistrationVersion",
+    "TagResource",
+    "UntagResource",
+)
+
+
+def changes(counts: Mapping[str, int]) -> dict[str, int]:
+    """The calls among `counts` (an emulator's call counts) that changed something."""
+    return {op: counts[op] for op in CHANGES if counts.get(op)}
 
 
 def india(attachment: Path | None = None, **changes: Any) -> dict[str, Any]:

@@ -12,10 +12,8 @@ from pulumi_sms_sender_id import RegistrationProvider
 from pulumi_sms_sender_id.aws import calls
 from pulumi_sms_sender_id.registration import definitions
 from pulumi_sms_sender_id.registration.errors import RegistrationError
-from tests.registration.support import PROOF, attachments, create, hints, india, registrations, values
+from tests.registration.support import PROOF, attachments, changes, create, hints, india, registrations, values
 from tests.support import INDIA, INDIA_FORM
-
-MUTATING = ("CreateRegistration", "CreateRegistrationAttachment", "PutRegistrationFieldValue")
 
 
 def without(*paths: str) -> dict[str, Any]:
@@ -94,7 +92,7 @@ def test_missing_required_fields_are_refused_by_title_before_anything_is_created
     for path in missing:
         shown = hints(sms, path)
         assert f'fields["{path}"] ({shown["Title"]}) is required: {shown["ShortDescription"].rstrip(".")}' in message
-    assert not any(registering.call_counts().get(op) for op in MUTATING)
+    assert changes(registering.call_counts()) == {}
 
 
 def test_a_value_the_definitions_reject_is_refused_naming_the_field_and_what_it_expects(
@@ -107,7 +105,7 @@ def test_a_value_the_definitions_reject_is_refused_naming_the_field_and_what_it_
     message = str(refused.value)
     assert "fields[\"senderIdInfo.senderId\"] (Sender ID) 'ACME-IN' does not match the pattern" in message
     assert "'Space' is not among the options" in message
-    assert not any(registering.call_counts().get(op) for op in MUTATING)
+    assert changes(registering.call_counts()) == {}
 
 
 def test_an_unknown_registration_type_is_refused_with_the_types_aws_knows(
@@ -190,3 +188,20 @@ def test_a_lost_submit_answer_submits_once(
 
     assert outs["version_status"] == "SUBMITTED"
     assert registering.call_counts()["SubmitRegistrationVersion"] == 1, "Describe said it took effect: no retry"
+
+
+def test_a_conditionally_required_attachment_is_refused_saying_when_it_is_required(
+    registration_provider: RegistrationProvider, registering: Any, sms: Any
+) -> None:
+    local = {k: v for k, v in INDIA_FORM.items() if not k.startswith("inSidSpecificInfo.")}
+    local["companyAddress.isoCountryCode"] = "ID"  # a local company: the operators' letters are required
+
+    with pytest.raises(RegistrationError) as refused:
+        create(registration_provider, india(registration_type="ID_SENDER_ID_REGISTRATION", fields=local))
+
+    path = "idSidSpecificInfo.letterOfAuthorization1"
+    title = hints(sms, path, "ID_SENDER_ID_REGISTRATION")["Title"]
+    assert f"attachments[\"{path}\"] ({title}) is required when companyAddress.isoCountryCode is 'ID'" in str(
+        refused.value
+    )
+    assert changes(registering.call_counts()) == {}

@@ -21,7 +21,7 @@ from .errors import RegistrationError
 
 
 def since(timestamp: str | None, now: datetime.datetime | None = None) -> str:
-    """`REVIEWING since 2026-01-05 10:00 UTC (3 days ago)`'s tail, from an ISO 8601 timestamp."""
+    """` since 2026-01-05 10:00 UTC, 3 days ago` (after a status), from an ISO 8601 timestamp; "" for none."""
     if not timestamp:
         return ""
     try:
