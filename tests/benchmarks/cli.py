@@ -111,7 +111,8 @@ class Sample:
     #: Named moments, in seconds after the step started (CLI: events and hooked processes; absent when not seen).
     marks: dict[str, float] = field(default_factory=dict)
     #: The provider's time in the step: `busy` (wall time with at least one RPC running), `rpc` (the RPCs' summed
-    #: wall time), `method` (the provider's own methods, their AWS calls included), `rpc cpu` (the RPCs' threads).
+    #: wall time), `method` (the provider's own methods, their AWS calls included), `rpc cpu` (the RPCs' threads);
+    #: `warm rpc` and `warm method` the same for the `warm rpcs` RPCs that started after its first answer.
     provider: dict[str, float] = field(default_factory=dict)
 
 
@@ -146,15 +147,25 @@ def _timing_env(directory: Path) -> dict[str, str]:
 
 
 def _provider_figures(provider: Process | None, since: float, until: float) -> dict[str, float]:
+    """The provider's time in [since, until]; `warm ...`: the calls that started once it had answered one."""
     if provider is None:
         return {}
     rpcs = [c for c in provider.rpcs if c.name not in SETUP_RPCS and since <= c.start and c.end <= until]
     methods = [c for c in provider.methods if since <= c.start and c.end <= until]
+    if not rpcs:
+        return {}
+    answered = min(c.end for c in rpcs)
+    warm_rpcs = [c for c in rpcs if c.start >= answered]
+    warm_methods = [c for c in methods if c.start >= answered]
     return {
         "busy": busy_seconds(rpcs),
         "rpc": sum(c.seconds for c in rpcs),
         "method": sum(c.seconds for c in methods),
         "rpc cpu": sum(c.cpu for c in rpcs),
+        "rpcs": len(rpcs),
+        "warm rpcs": len(warm_rpcs),
+        "warm rpc": sum(c.seconds for c in warm_rpcs),
+        "warm method": sum(c.seconds for c in warm_methods),
     }
 
 
