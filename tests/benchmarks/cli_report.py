@@ -298,10 +298,10 @@ def provider_table(result: CliResult) -> str:
 GO_HEADER: Final = ("step", "N", "sampled ms", *(f[0] for f in go_profile.FUNCTIONS))
 GO_LEGEND: Final = (
     "The pulumi process's Go CPU profiles (--profile), all rounds of the CLI at N: milliseconds sampled, and under\n"
-    "state saves (SnapshotManager.saveSnapshot: the stack's state written after each step), passphrase key (pbkdf2\n"
-    "of the passphrase secrets manager), gRPC served (the program's and plugins' calls into the engine), steps (the\n"
-    "step executor's workers: provider calls and their bookkeeping), GC (background garbage collection).\n"
-    "Proportions of the sampled time; columns may overlap."
+    "state saves (SnapshotManager.saveSnapshot: after each step the engine serializes the whole state and, but in a\n"
+    "preview, writes it), passphrase key (pbkdf2 of the passphrase secrets manager), gRPC served (the program's and\n"
+    "plugins' calls into the engine), steps (the step executor's workers: provider calls and their bookkeeping),\n"
+    "GC (background garbage collection). Proportions of the sampled time; columns may overlap."
 )
 
 
