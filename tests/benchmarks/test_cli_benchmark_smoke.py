@@ -1,26 +1,20 @@
-"""Smoke test of `--mode cli` (N=2, one round): skipped unless RUN_BENCHMARKS=1 and a pulumi CLI is found."""
+"""Smoke test of `--mode cli` (N=2, one round): a CLI test like those in tests/cli (it runs wherever the CLI is,
+and CI requires it), because it also proves the engine and the harness make the same AWS calls and RPCs."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.benchmarks.__main__ import main
-from tests.cli.support import PULUMI
+from tests.cli.support import needs_cli
 
-pytestmark = [
-    pytest.mark.benchmark,
-    pytest.mark.skipif(
-        os.environ.get("RUN_BENCHMARKS") != "1", reason="benchmark: set RUN_BENCHMARKS=1 or run ./bench.sh"
-    ),
-    pytest.mark.usefixtures("restored_environ"),
-]
+pytestmark = [pytest.mark.benchmark, pytest.mark.usefixtures("restored_environ")]
 
 
-@pytest.mark.skipif(PULUMI is None, reason="no pulumi CLI: build it with scripts/pulumi-cli.sh")
+@needs_cli()
 def test_cli_mode_times_the_four_steps_on_both_drivers_and_finds_they_make_the_same_aws_calls(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
