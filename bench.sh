@@ -3,6 +3,7 @@
 # overhead against plain boto3 per lifecycle step, and the provider's peak memory, for N sender IDs.
 # Sets up .venv the way test.sh does (once). Arguments go to `python -m tests.benchmarks`, e.g.
 #   ./bench.sh --sizes 1,100,500 --json benchmark-results.json --parallel 4 --repeat 3 [--strict] [--profile DIR]
+#   ./bench.sh --mode cli [--sizes 100]   # the real Pulumi CLI (scripts/pulumi-cli.sh builds it) beside the harness
 # Prints a table and the targets (PASS/MISS) and writes JSON. See docs/benchmark.md.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -119,7 +119,7 @@ CPU_LEGEND: Final = (
 )
 
 
-def _markdown(header: tuple[str, ...], body: list[tuple[str, ...]], text_columns: set[int]) -> str:
+def markdown(header: tuple[str, ...], body: list[tuple[str, ...]], text_columns: set[int]) -> str:
     """A Markdown table (readable in a terminal, pasteable into docs); numbers right-aligned."""
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
 
@@ -156,7 +156,7 @@ def rows(sizes: list[SizeResult]) -> list[tuple[str, ...]]:
 
 
 def table(sizes: list[SizeResult]) -> str:
-    return _markdown(HEADER, rows(sizes), {0, 3})
+    return markdown(HEADER, rows(sizes), {0, 3})
 
 
 def cpu_ms(samples: list[Sample], process: str, n: int) -> float:
@@ -174,7 +174,7 @@ def cpu_table(size: SizeResult) -> str:
         theirs = [cpu_ms(r.baseline, process, r.n) for process in ("driver", "emulator")]
         figures = [*ours, sum(ours), *theirs, sum(theirs)]
         body.append((r.step, str(r.n), *(f"{f:.2f}" for f in figures)))
-    return _markdown(CPU_HEADER, body, {0})
+    return markdown(CPU_HEADER, body, {0})
 
 
 def machine() -> dict[str, Any]:
@@ -264,7 +264,7 @@ def quota_table(results: list[PhaseResult]) -> str:
         )
         for r in results
     ]
-    return _markdown(QUOTA_HEADER, body, {0, 1, 7, 8})
+    return markdown(QUOTA_HEADER, body, {0, 1, 7, 8})
 
 
 def quota_targets(results: list[PhaseResult]) -> list[Target]:

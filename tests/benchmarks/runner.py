@@ -148,7 +148,7 @@ def _measure(server: EmulatorServer, pids: Mapping[str, int], action: Callable[[
     return Sample(seconds, control.call_counts(), cpu), result
 
 
-def _expect(step: str, steps: Mapping[str, Step], op: str, n: int) -> None:
+def expect_steps(step: str, steps: Mapping[str, Step], op: str, n: int) -> None:
     """Fail loudly if the engine did something other than what the step is meant to measure."""
     wrong = {name: s.op for name, s in steps.items() if s.op != op or s.drift}
     if len(steps) != n or wrong:
@@ -178,7 +178,7 @@ class ProviderSide:
     def run(self, step: str) -> Sample:
         action, op = self.plan[step]
         sample, steps = _measure(self.server, self.pids, action)
-        _expect(step, steps, op, self.n)
+        expect_steps(step, steps, op, self.n)
         sample.provider_peak_mib = procfs.peak_rss_mib(self.pid)
         if step == DESTROY and self.engine.state:
             raise RuntimeError(f"destroy left {len(self.engine.state)} resources in the stack state")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,6 @@ pytestmark = [
         os.environ.get("RUN_BENCHMARKS") != "1", reason="benchmark: set RUN_BENCHMARKS=1 or run ./bench.sh"
     ),
 ]
-
-
-@pytest.fixture
-def restored_environ() -> Iterator[None]:
-    """The benchmark isolates AWS settings in os.environ for its child processes; undo that afterwards."""
-    saved = dict(os.environ)
-    yield
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 @pytest.mark.usefixtures("restored_environ")
