@@ -79,8 +79,8 @@ class Cli:
     def json(self, *args: str) -> Any:
         return json.loads(self.on_stack(*args, "--json").stdout)
 
-    def up(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return self.on_stack("up", "--yes", "--skip-preview", *args)
+    def up(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.on_stack("up", "--yes", "--skip-preview", *args, check=check)
 
     def output_of(self, done: subprocess.CompletedProcess[str]) -> str:
         """Everything a command printed, stdout then stderr, as a user's terminal shows it."""
